@@ -1,0 +1,16 @@
+namespace EmployeeDirectory.Core.Employees;
+
+/// <summary>How a directory operation ended.</summary>
+public enum ServiceOutcome
+{
+    Ok,
+
+    /// <summary>No employee with that id.</summary>
+    NotFound,
+
+    /// <summary>The input broke a rule; <see cref="ServiceResult{T}.Errors"/> says which, per field. Nothing was saved.</summary>
+    Invalid,
+
+    /// <summary>Someone else saved first; <see cref="ServiceResult{T}.Value"/> holds the current version. Nothing was saved.</summary>
+    Conflict,
+}

@@ -1,0 +1,25 @@
+using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Data;
+using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDirectoryData();
+builder.AddDirectoryCache();
+builder.AddDirectoryServices();
+builder.AddDirectoryApi();
+builder.AddDirectoryUi();
+
+var app = builder.Build();
+
+app.UseDirectoryApiErrors();
+app.UseDirectoryUi();
+app.MapDirectoryApi();
+app.MapDirectoryUi();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so the tests' WebApplicationFactory can reach it.</summary>
+public partial class Program;
