@@ -13,17 +13,17 @@ namespace EmployeeDirectory.Benchmarks;
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 [MemoryDiagnoser]
+[ThreadingDiagnoser]
 public class BatchReadBenchmarks
 {
-    private const string ReadScriptOneHmget = """
+    // Proposed for pages of hits: values and PTTLs only; versions are read for the keys that missed, before loading them.
+    private const string ReadScriptWithoutVersions = """
         local n = #KEYS - 1
         local values = redis.call('MGET', unpack(KEYS, 1, n))
-        local versions = redis.call('HMGET', KEYS[#KEYS], unpack(KEYS, 1, n))
         local out = {}
         for i = 1, n do
-          out[3 * i - 2] = values[i]
-          out[3 * i - 1] = redis.call('PTTL', KEYS[i])
-          out[3 * i] = versions[i]
+          out[2 * i - 1] = values[i]
+          out[2 * i] = redis.call('PTTL', KEYS[i])
         end
         return out
         """;
@@ -114,26 +114,21 @@ public class BatchReadBenchmarks
     [Benchmark]
     public Task<RedisResult> RedisReadScript() => _db.ScriptEvaluateAsync(RedisScripts.Read, _scriptKeys);
 
-    /// <summary>The same reply with one HMGET of the versions instead of one HGET per key (a proposed change).</summary>
+    /// <summary>Values and PTTLs without the per-key version lookups, which only a load (a miss) needs.</summary>
     [Benchmark]
-    public Task<RedisResult> RedisReadScriptOneHmget() => _db.ScriptEvaluateAsync(ReadScriptOneHmget, _scriptKeys);
+    public Task<RedisResult> RedisReadScriptWithoutVersions() => _db.ScriptEvaluateAsync(ReadScriptWithoutVersions, _scriptKeys);
 
-    /// <summary>The proposed script must return what the current one does (PTTLs aside, which tick).</summary>
+    /// <summary>The proposed script must return the same values as the current one (PTTLs aside, which tick).</summary>
     private async Task EnsureScriptsAgreeAsync()
     {
         var current = (RedisResult[])(await RedisReadScript())!;
-        var proposed = (RedisResult[])(await RedisReadScriptOneHmget())!;
-        for (var i = 0; i < current.Length; i += 3)
+        var proposed = (RedisResult[])(await RedisReadScriptWithoutVersions())!;
+        for (var i = 0; i < _keyNames.Length; i++)
         {
-            if ((RedisValue)current[i] != (RedisValue)proposed[i] || (RedisValue)current[i + 2] != (RedisValue)proposed[i + 2])
+            if ((RedisValue)current[3 * i] != (RedisValue)proposed[2 * i] || (long)proposed[(2 * i) + 1] <= 0)
             {
-                throw new InvalidOperationException($"The read scripts disagree about key {_keyNames[i / 3]}.");
+                throw new InvalidOperationException($"The read scripts disagree about key {_keyNames[i]}.");
             }
-        }
-
-        if (!current.Where((_, i) => i % 3 == 2).Any(version => !version.IsNull))
-        {
-            throw new InvalidOperationException("No key has a write version, so the scripts were not compared on one.");
         }
     }
 

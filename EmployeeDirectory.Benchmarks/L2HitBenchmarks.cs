@@ -13,6 +13,7 @@ namespace EmployeeDirectory.Benchmarks;
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 [MemoryDiagnoser]
+[ThreadingDiagnoser]
 public class L2HitBenchmarks
 {
     private readonly EmployeeStatus _status = SampleData.Status(1);
@@ -65,6 +66,10 @@ public class L2HitBenchmarks
         var json = await _db.StringGetAsync(_redisKey);
         return JsonSerializer.Deserialize((byte[])json!, CacheJsonContext.Default.EmployeeStatus);
     }
+
+    /// <summary>GET and PTTL in one round trip without Lua (StackExchange.Redis sends both, one task): what a hit needs.</summary>
+    [Benchmark]
+    public Task<RedisValueWithExpiry> RedisStringGetWithExpiryAsync() => _db.StringGetWithExpiryAsync(_redisKey);
 
     /// <summary>The field cache's read script alone (value, PTTL and write version in one EVALSHA), without the cache around it.</summary>
     [Benchmark]
