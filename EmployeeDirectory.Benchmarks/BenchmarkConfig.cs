@@ -7,7 +7,7 @@ namespace EmployeeDirectory.Benchmarks;
 /// <summary>
 /// The one job every benchmark here runs: BenchmarkDotNet's short run (one launch) with 5 warm-up and 15
 /// measured iterations instead of 3 and 3. The machine is shared, so single iterations are often hit by
-/// other work; fifteen give a median that survives that, and the whole run still takes about 5 minutes.
+/// other work; fifteen give a median that survives that, and the whole run still takes about 7.5 minutes.
 /// </summary>
 public sealed class BenchmarkConfig : ManualConfig
 {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the field-cache benchmarks (EmployeeDirectory.Benchmarks) in Release; about 5 minutes on 2 cores.
+# Runs the field-cache benchmarks (EmployeeDirectory.Benchmarks) in Release; about 7.5 minutes on 2 cores.
 #   scripts/bench.sh                      every benchmark (the run docs/benchmarks.md reports)
 #   scripts/bench.sh --filter '*L2Hit*'   any BenchmarkDotNet arguments instead of the default --filter '*'
 # Results: BenchmarkDotNet.Artifacts/results/*-report-github.md. Needs redis-server on PATH (the L2 and
