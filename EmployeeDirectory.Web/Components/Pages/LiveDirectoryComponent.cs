@@ -23,6 +23,9 @@ public abstract partial class LiveDirectoryComponent : ComponentBase, IDisposabl
     [Inject]
     private ILogger<LiveDirectoryComponent> Logger { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     /// <summary>Cancelled when the component is disposed (page closed or navigated away).</summary>
     protected CancellationToken ComponentToken => _lifetimeToken;
 
@@ -30,6 +33,14 @@ public abstract partial class LiveDirectoryComponent : ComponentBase, IDisposabl
     {
         ChangeFeed.Changed += OnDirectoryChanged;
         _subscribed = true;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _ = KeepSinceTimesCurrentAsync();
+        }
     }
 
     /// <summary>Runs on the renderer's thread for every invalidation, from this server or another; a render follows.</summary>
@@ -56,6 +67,23 @@ public abstract partial class LiveDirectoryComponent : ComponentBase, IDisposabl
 
         _lifetime.Cancel();
         _lifetime.Dispose();
+    }
+
+    /// <summary>Re-renders once a minute so "5 min ago" texts do not go stale on a page left open.</summary>
+    private async Task KeepSinceTimesCurrentAsync()
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), Time);
+            while (await timer.WaitForNextTickAsync(_lifetimeToken))
+            {
+                await InvokeAsync(StateHasChanged);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
     }
 
     private void OnDirectoryChanged(object? sender, DirectoryChangedEventArgs change)

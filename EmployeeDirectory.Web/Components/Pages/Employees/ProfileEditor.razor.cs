@@ -213,9 +213,31 @@ public sealed partial class ProfileEditor : IDisposable
             return $"Email must be at most {ProfileUpdate.MaxEmailLength} characters.";
         }
 
-        return MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed && trimmed.Contains('@', StringComparison.Ordinal)
+        // The same rule the directory service applies, so most mistakes are caught before a round trip.
+        return MailAddress.TryCreate(trimmed, out var address)
+            && address.Address.Equals(trimmed, StringComparison.OrdinalIgnoreCase)
+            && address.Host.Contains('.', StringComparison.Ordinal)
+            && !trimmed.Any(char.IsWhiteSpace)
             ? null
             : "Enter a valid email address, like name@example.com.";
+    }
+
+    private static string? ValidatePhone(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > ProfileUpdate.MaxPhoneLength)
+        {
+            return $"Phone must be at most {ProfileUpdate.MaxPhoneLength} characters.";
+        }
+
+        return trimmed.All(c => char.IsDigit(c) || c is '+' or '-' or ' ' or '(' or ')' or '.' or 'x')
+            ? null
+            : "Use only digits, spaces and + - ( ) . x.";
     }
 
     public void Dispose()
