@@ -136,14 +136,7 @@ public sealed partial class DirectoryPage
         _errors = null;
         _statusOverrides.Clear();
 
-        if (page.Items.Count == 0 && page.Total > 0 && requested.Page > 1)
-        {
-            // A page past the end (an old link, or people left): show the last page instead.
-            var lastPage = (page.Total + requested.PageSize - 1) / requested.PageSize;
-            ApplyQuery(requested with { Page = lastPage });
-            return new TableData<DirectoryRow> { Items = [], TotalItems = page.Total };
-        }
-
+        // A page past the end (an old link) comes back empty; MudTable then moves to the first page and asks again.
         _rows = page.Items;
         return new TableData<DirectoryRow> { Items = page.Items, TotalItems = page.Total };
     }
