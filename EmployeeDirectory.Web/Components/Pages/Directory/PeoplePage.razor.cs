@@ -10,7 +10,7 @@ namespace EmployeeDirectory.Web.Components.Pages.Directory;
 /// The URL is the source of truth: a filter change or a table page/sort change pushes a history entry,
 /// and arriving at a URL (link, back, forward) rebuilds the table from it.
 /// </summary>
-public sealed partial class DirectoryPage
+public sealed partial class PeoplePage
 {
     private static readonly int[] PageSizes = [10, 25, 50, 100];
 
