@@ -1,4 +1,5 @@
 using EmployeeDirectory.Web.Components.Identity;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
@@ -24,18 +25,24 @@ public static class UiHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // The JSON API answers its own errors with problem details; only pages get HTML error pages.
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api"),
-            pages =>
-            {
-                if (!app.Environment.IsDevelopment())
-                {
-                    pages.UseExceptionHandler("/error", createScopeForErrors: true);
-                }
+        // Registered IExceptionHandlers (the API's problem details) get the first say; pages fall back to /error.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
 
-                pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-            });
+        // Not inside a UseWhen branch: re-executing /not-found needs routing to run again, which only the
+        // main pipeline sets up. Requests under /api opt out so their own problem responses stand.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
+            return next(context);
+        });
 
         app.UseAntiforgery();
         return app;
