@@ -63,11 +63,13 @@ public sealed class DirectoryUrlTests
     }
 
     [Fact]
-    public void OverlongSearchTextIsCutToTheLongestTheServiceAccepts()
+    public void OverlongSearchTextAndDepartmentAreCutToTheLongestTheServiceAccepts()
     {
-        var parsed = DirectoryUrl.Parse(new string('x', DirectoryQuery.MaxTextLength + 50), null, null, null, null, null);
+        var tooLong = new string('x', DirectoryQuery.MaxTextLength + 50);
+        var parsed = DirectoryUrl.Parse(tooLong, tooLong, null, null, null, null);
 
         Assert.Equal(DirectoryQuery.MaxTextLength, parsed.Text!.Length);
+        Assert.Equal(DirectoryQuery.MaxTextLength, parsed.Department!.Length);
     }
 
     [Theory]

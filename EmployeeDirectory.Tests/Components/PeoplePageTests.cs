@@ -3,6 +3,7 @@ using Bunit;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Web.Components.Pages.Directory;
+using Microsoft.AspNetCore.Components;
 
 namespace EmployeeDirectory.Tests.Components;
 
@@ -74,6 +75,33 @@ public sealed class PeoplePageTests : DirectoryUiTest
 
         Navigation.NavigateTo("/?status=in");
         page.WaitForAssertion(() => Assert.Equal(inOnly.Select(row => row.DisplayName), ShownNames(page)));
+    }
+
+    [Fact]
+    public async Task ChoosingInShowsOnlyPeopleWhoAreIn()
+    {
+        var inOnly = await FirstPageAsync(new DirectoryQuery { Status = PresenceStatus.In });
+        var page = RenderWithProviders<PeoplePage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(ShownNames(page)));
+
+        page.FindAll(".directory-status input[type=radio]")[1].Click();
+
+        page.WaitForAssertion(() => Assert.Equal(inOnly.Select(row => row.DisplayName), ShownNames(page)));
+        Assert.All(page.FindAll(".status-chip"), chip => Assert.Equal("in", chip.GetAttribute("data-status")));
+        Assert.Contains("status=in", Navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADepartmentInTheUrlFiltersTheRows()
+    {
+        var department = (await Directory.GetDepartmentsAsync(Xunit.TestContext.Current.CancellationToken))[0].Name;
+        var expected = await FirstPageAsync(new DirectoryQuery { Department = department });
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("department", department));
+
+        var page = RenderWithProviders<PeoplePage>();
+
+        page.WaitForAssertion(() => Assert.Equal(expected.Select(row => row.DisplayName), ShownNames(page)));
+        Assert.All(page.FindAll(".directory-table tbody tr"), row => Assert.Contains(department, row.TextContent, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -21,14 +21,14 @@ public static class DirectoryUrl
     public static DirectoryQuery Parse(string? text, string? department, string? status, string? sort, int? page, int? pageSize) => new()
     {
         Text = NormalizeText(text),
-        Department = string.IsNullOrWhiteSpace(department) ? null : department.Trim(),
+        Department = NormalizeText(department),
         Status = ParseStatus(status),
         Sort = ParseSort(sort),
         Page = page is >= 1 ? page.Value : 1,
         PageSize = pageSize is >= 1 and <= DirectoryQuery.MaxPageSize ? pageSize.Value : DirectoryQuery.DefaultPageSize,
     };
 
-    /// <summary>Trims and caps free text; blank means no text filter.</summary>
+    /// <summary>Trims and caps free text to what the service accepts; blank means no filter.</summary>
     public static string? NormalizeText(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
