@@ -1,0 +1,148 @@
+using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Tests.Infrastructure;
+using EmployeeDirectory.Web.Api;
+
+namespace EmployeeDirectory.Tests.Api;
+
+/// <summary>GET /api/employees answers what the database says. Read-only: nothing here writes.</summary>
+public sealed class SearchEmployeesApiTests(DirectoryAppFactory app) : IClassFixture<DirectoryAppFactory>
+{
+    // The order the directory sorts names and titles in (ties broken by id).
+    private static readonly StringComparer TextOrder = StringComparer.OrdinalIgnoreCase;
+
+    private readonly HttpClient client = app.CreateApiClient();
+
+    [Fact]
+    public async Task SearchingWithoutParametersReturnsTheFirstPageOfEveryoneByName()
+    {
+        var roster = await RosterEntry.LoadAsync(app);
+
+        var page = await ApiJson.GetAsync<EmployeePageResponse>(client, "/api/employees");
+
+        Assert.Equal(DirectoryAppFactory.SeedEmployees, roster.Count);
+        Assert.Equal(roster.Count, page.Total);
+        Assert.Equal(1, page.Page);
+        Assert.Equal(25, page.PageSize);
+        var expected = roster
+            .OrderBy(e => e.FamilyName, TextOrder).ThenBy(e => e.GivenName, TextOrder).ThenBy(e => e.Id)
+            .Take(25)
+            .Select(e => e.Id);
+        Assert.Equal(expected, page.Items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task SearchingByTextReturnsExactlyTheEmployeesWhoseNameTitleDepartmentOrEmailContainIt()
+    {
+        var roster = await RosterEntry.LoadAsync(app);
+        var term = roster[roster.Count / 2].FamilyName;
+
+        var found = await SearchAllAsync($"q={Uri.EscapeDataString(term.ToUpperInvariant())}");
+
+        var expected = roster.Where(e =>
+            new[] { e.GivenName, e.FamilyName, e.DisplayName, e.Title, e.Department, e.Email }
+                .Any(field => field.Contains(term, StringComparison.OrdinalIgnoreCase)));
+        Assert.NotEmpty(found);
+        Assert.Equal(expected.Select(e => e.Id).Order(), found.Select(i => i.Id).Order());
+    }
+
+    [Fact]
+    public async Task FilteringByDepartmentReturnsExactlyThatDepartment()
+    {
+        var roster = await RosterEntry.LoadAsync(app);
+        var department = roster[0].Department;
+
+        var found = await SearchAllAsync($"department={Uri.EscapeDataString(department.ToLowerInvariant())}");
+
+        Assert.Equal(roster.Where(e => e.Department == department).Select(e => e.Id).Order(), found.Select(i => i.Id).Order());
+        Assert.All(found, item => Assert.Equal(department, item.Department));
+    }
+
+    [Theory]
+    [InlineData("In", PresenceStatus.In)]
+    [InlineData("out", PresenceStatus.Out)]
+    public async Task FilteringByStatusReturnsExactlyThoseWithThatStatus(string status, PresenceStatus expected)
+    {
+        var roster = await RosterEntry.LoadAsync(app);
+
+        var found = await SearchAllAsync($"status={status}");
+
+        Assert.Equal(roster.Where(e => e.Presence == expected).Select(e => e.Id).Order(), found.Select(i => i.Id).Order());
+        Assert.All(found, item => Assert.Equal(expected, item.Presence.Status));
+    }
+
+    [Fact]
+    public async Task FiltersCombine()
+    {
+        var roster = await RosterEntry.LoadAsync(app);
+        var department = roster[^1].Department;
+
+        var found = await SearchAllAsync($"department={Uri.EscapeDataString(department)}&status=Out");
+
+        var expected = roster.Where(e => e.Department == department && e.Presence == PresenceStatus.Out);
+        Assert.Equal(expected.Select(e => e.Id).Order(), found.Select(i => i.Id).Order());
+    }
+
+    [Fact]
+    public async Task SortingByTitleDescendingOrdersTitlesFromZToA()
+    {
+        var roster = await RosterEntry.LoadAsync(app);
+
+        var page = await ApiJson.GetAsync<EmployeePageResponse>(client, "/api/employees?sort=titleDescending&pageSize=100");
+
+        Assert.Equal(roster.Count, page.Items.Count);
+        Assert.Equal(roster.Select(e => e.Title).OrderDescending(TextOrder), page.Items.Select(i => i.Title));
+    }
+
+    [Fact]
+    public async Task PagingVisitsEveryEmployeeExactlyOnce()
+    {
+        var roster = await RosterEntry.LoadAsync(app);
+        var seen = new List<int>();
+
+        for (var pageNumber = 1; pageNumber <= 9; pageNumber++)
+        {
+            var page = await ApiJson.GetAsync<EmployeePageResponse>(client, $"/api/employees?sort=location&page={pageNumber}&pageSize=7");
+            Assert.Equal(pageNumber, page.Page);
+            Assert.Equal(7, page.PageSize);
+            Assert.Equal(roster.Count, page.Total);
+            Assert.Equal(Math.Min(7, roster.Count - seen.Count), page.Items.Count);
+            seen.AddRange(page.Items.Select(i => i.Id));
+        }
+
+        Assert.Equal(roster.Select(e => e.Id).Order(), seen.Order());
+    }
+
+    [Fact]
+    public async Task APageBeyondTheEndHasNoItemsButStillTheTotal()
+    {
+        var page = await ApiJson.GetAsync<EmployeePageResponse>(client, "/api/employees?page=50&pageSize=10");
+
+        Assert.Empty(page.Items);
+        Assert.Equal(DirectoryAppFactory.SeedEmployees, page.Total);
+        Assert.Equal(50, page.Page);
+    }
+
+    [Fact]
+    public async Task TextThatMatchesNobodyReturnsAnEmptyPage()
+    {
+        var page = await ApiJson.GetAsync<EmployeePageResponse>(client, "/api/employees?q=zzqqxxnomatch");
+
+        Assert.Empty(page.Items);
+        Assert.Equal(0, page.Total);
+    }
+
+    private async Task<List<EmployeeListItem>> SearchAllAsync(string query)
+    {
+        var items = new List<EmployeeListItem>();
+        for (var pageNumber = 1; ; pageNumber++)
+        {
+            var page = await ApiJson.GetAsync<EmployeePageResponse>(client, $"/api/employees?{query}&pageSize=100&page={pageNumber}");
+            items.AddRange(page.Items);
+            if (page.Items.Count == 0 || items.Count >= page.Total)
+            {
+                Assert.Equal(page.Total, items.Count);
+                return items;
+            }
+        }
+    }
+}
