@@ -35,9 +35,9 @@ internal static class ApiJson
         client.PutAsJsonAsync(uri, body, Options, TestContext.Current.CancellationToken);
 
     /// <summary>PUT with a body sent exactly as given, however malformed.</summary>
-    public static Task<HttpResponseMessage> PutRawAsync(HttpClient client, string uri, string body, string contentType = "application/json")
+    public static async Task<HttpResponseMessage> PutRawAsync(HttpClient client, string uri, string body, string contentType = "application/json")
     {
         using var content = new StringContent(body, Encoding.UTF8, contentType);
-        return client.PutAsync(uri, content, TestContext.Current.CancellationToken);
+        return await client.PutAsync(uri, content, TestContext.Current.CancellationToken);
     }
 }

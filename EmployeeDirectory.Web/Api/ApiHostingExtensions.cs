@@ -16,6 +16,10 @@ public static class ApiHostingExtensions
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+
+            // The web defaults also read numbers from strings, which the OpenAPI document then
+            // advertises as "integer or string"; the API takes and gives plain JSON numbers.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
 
         // Outside Development a request that cannot be bound gets an empty 400 (which the status code
