@@ -55,7 +55,7 @@ internal static class EmployeesApi
         return result.Outcome switch
         {
             ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
-            ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors.Select(QueryFieldName)),
+            ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
             _ => throw Unexpected(nameof(IDirectoryService.SearchAsync), result.Outcome),
         };
     }
@@ -122,10 +122,6 @@ internal static class EmployeesApi
             _ => throw Unexpected(nameof(IDirectoryService.UpdateProfileAsync), result.Outcome),
         };
     }
-
-    // The service names the free-text field after DirectoryQuery.Text; the API calls it q.
-    private static KeyValuePair<string, string[]> QueryFieldName(KeyValuePair<string, string[]> error) =>
-        string.Equals(error.Key, "text", StringComparison.OrdinalIgnoreCase) ? new("q", error.Value) : error;
 
     private static UnreachableException Unexpected(string operation, ServiceOutcome outcome) =>
         new($"{operation} returned {outcome}, which this endpoint does not expect.");
