@@ -43,7 +43,7 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     /// <summary>Path of this instance's SQLite file.</summary>
     public string DatabasePath { get; }
 
-    public string DatabaseConnectionString => $"Data Source={DatabasePath}";
+    public string DatabaseConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
 
     /// <summary>Base address of the real server; only after <see cref="StartKestrel"/>.</summary>
     public Uri ServerAddress =>
@@ -100,8 +100,12 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
 
         // UseSetting, not ConfigureAppConfiguration: Program reads these before the host is built.
         builder.UseEnvironment(environment);
-        builder.UseSetting("ConnectionStrings:Directory", DatabaseConnectionString);
-        builder.UseSetting("Database:SeedEmployees", SeedEmployees.ToString(CultureInfo.InvariantCulture));
+
+        // Every SQL statement at Information drowns test output; a test can still turn it back on.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
+        builder.UseSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", DatabaseConnectionString);
+        builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}", nameof(DatabaseProvider.Sqlite));
+        builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}", SeedEmployees.ToString(CultureInfo.InvariantCulture));
         if (redisConnectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
@@ -115,9 +119,16 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        DeleteDatabase();
-        GC.SuppressFinalize(this);
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            // Even when the host fails to shut down cleanly the file must go; the failure still surfaces.
+            DeleteDatabase();
+            GC.SuppressFinalize(this);
+        }
     }
 
     private void DeleteDatabase()

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace EmployeeDirectory.Web.Api;
 
@@ -20,6 +22,10 @@ public static class ApiHostingExtensions
             // The web defaults also read numbers from strings, which the OpenAPI document then
             // advertises as "integer or string"; the API takes and gives plain JSON numbers.
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+
+            // ASP.NET's default encoder leaves < > & ' raw; escaping them keeps user text inert should
+            // a response ever be sniffed or embedded in HTML. Non-ASCII letters stay readable.
+            options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
 
         // Outside Development a request that cannot be bound gets an empty 400 (which the status code
