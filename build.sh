@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# EmployeeDirectory build entry point.
+#   ./build.sh test   install what the tests need (Debian, as root), run every test, print one summary line
+#   ./build.sh run    run the web app (embedded mode: SQLite + in-memory cache) on http://localhost:5080
+#   ./build.sh build  build the solution in Release
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+readonly ROOT="$PWD"
+readonly RESULTS_DIR="$ROOT/artifacts/test-results"
+readonly LOG_DIR="$ROOT/artifacts/logs"
+readonly CHROMIUM=/usr/bin/chromium
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export DOTNET_GENERATE_ASPNET_CERTIFICATE=false
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+# Runs a noisy command with its output in a log file; shows the tail of the log only if it fails.
+quietly() {
+    local name=$1; shift
+    mkdir -p "$LOG_DIR"
+    local log="$LOG_DIR/$name.log"
+    if ! "$@" >"$log" 2>&1; then
+        printf 'build.sh: "%s" failed; last lines of %s:\n' "$*" "$log" >&2
+        tail -n 40 "$log" >&2
+        return 1
+    fi
+}
+
+as_root() {
+    if [[ $EUID -eq 0 ]]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        die "need root to run: $*"
+    fi
+}
+
+# apt may start a system redis-server on 6379; the tests start their own on free ports, so stop it.
+stop_system_redis() {
+    if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null 2>&1; then
+        as_root systemctl disable --now redis-server >/dev/null 2>&1 || true
+    else
+        if [[ -x /etc/init.d/redis-server ]]; then
+            as_root /etc/init.d/redis-server stop >/dev/null 2>&1 || true
+        fi
+        if command -v update-rc.d >/dev/null 2>&1; then
+            as_root update-rc.d redis-server disable >/dev/null 2>&1 || true
+        fi
+    fi
+}
+
+ensure_test_prerequisites() {
+    command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK (dotnet) is not on PATH"
+    command -v python3 >/dev/null 2>&1 || die "python3 is needed to read the test results"
+
+    local missing=()
+    command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+    [[ -x $CHROMIUM ]] || missing+=(chromium)
+    ((${#missing[@]} == 0)) && return 0
+
+    command -v apt-get >/dev/null 2>&1 \
+        || die "missing ${missing[*]} and no apt-get to install them; install them and run again"
+    [[ $EUID -eq 0 ]] || command -v sudo >/dev/null 2>&1 \
+        || die "missing ${missing[*]}; run as root (or install them) and run again"
+    say "installing ${missing[*]} (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    quietly apt-update as_root apt-get update -q
+    quietly apt-install as_root apt-get install -y -q --no-install-recommends \
+        -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}"
+    if [[ " ${missing[*]} " == *" redis-server "* ]]; then
+        stop_system_redis
+    fi
+}
+
+# Prints "Tests: N passed, N failed[, N skipped]" from the TRX files; exits 1 if a run did not
+# complete, 2 if there were no TRX files, 0 otherwise (failures are judged by the caller).
+summarise_trx() {
+    python3 - "$RESULTS_DIR" <<'PY'
+import glob, os, sys
+import xml.etree.ElementTree as ET
+
+NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+PASSED = {"Passed", "PassedButRunAborted", "Warning"}
+SKIPPED = {"NotExecuted", "NotRunnable", "Inconclusive", "Pending", "Disconnected"}
+# Everything else (Failed, Error, Timeout, Aborted, ...) counts as a failure.
+
+files = sorted(glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True))
+if not files:
+    print("Tests: 0 passed, 0 failed")
+    sys.exit(2)
+
+passed = failed = skipped = 0
+complete = True
+for path in files:
+    root = ET.parse(path).getroot()
+    for result in root.iter(NS + "UnitTestResult"):
+        outcome = result.get("outcome", "")
+        if outcome in PASSED:
+            passed += 1
+        elif outcome in SKIPPED:
+            skipped += 1
+        else:
+            failed += 1
+    summary = root.find(NS + "ResultSummary")
+    if summary is None or summary.get("outcome") in {"Aborted", "Error", "Timeout"}:
+        complete = False
+
+line = f"Tests: {passed} passed, {failed} failed"
+if skipped:
+    line += f", {skipped} skipped"
+print(line)
+sys.exit(0 if complete else 1)
+PY
+}
+
+run_tests() {
+    ensure_test_prerequisites
+
+    say "restoring .NET tools"
+    quietly tool-restore dotnet tool restore
+
+    if [[ -f scripts/check-migrations.sh ]]; then
+        say "checking migrations"
+        bash scripts/check-migrations.sh
+    fi
+
+    rm -rf "$RESULTS_DIR"
+    mkdir -p "$RESULTS_DIR"
+
+    say "running tests (results in ${RESULTS_DIR#"$ROOT/"})"
+    local test_exit=0
+    dotnet test EmployeeDirectory.sln -c Release --nologo \
+        --results-directory "$RESULTS_DIR" \
+        --logger trx \
+        --logger "console;verbosity=normal" \
+        --blame-hang-timeout 15m --blame-hang-dump-type none \
+        || test_exit=$?
+
+    local summary summary_exit=0
+    summary=$(summarise_trx) || summary_exit=$?
+
+    local verdict=0
+    if ((test_exit != 0)); then
+        printf 'build.sh: dotnet test exited with code %d\n' "$test_exit" >&2
+        verdict=1
+    fi
+    case $summary_exit in
+        0) ;;
+        1) printf 'build.sh: a test run did not complete (see the output above)\n' >&2; verdict=1 ;;
+        2) printf 'build.sh: no test results were written\n' >&2; verdict=1 ;;
+        *) printf 'build.sh: could not read the test results\n' >&2; verdict=1 ;;
+    esac
+    [[ $summary =~ ^Tests:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]] || summary="Tests: 0 passed, 0 failed"
+    local passed=${BASH_REMATCH[1]:-0} failed=${BASH_REMATCH[2]:-0}
+    if ((failed > 0)); then
+        verdict=1
+    elif ((passed == 0)); then
+        printf 'build.sh: no test passed\n' >&2
+        verdict=1
+    fi
+
+    printf '%s\n' "$summary"
+    return "$verdict"
+}
+
+run_app() {
+    exec dotnet run --project EmployeeDirectory.Web --launch-profile http "$@"
+}
+
+build_solution() {
+    dotnet build EmployeeDirectory.sln -c Release --nologo -v quiet
+}
+
+usage() {
+    sed -n '2,5s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+}
+
+command=${1:-}
+[[ $# -gt 0 ]] && shift
+case $command in
+    test) run_tests ;;
+    run) run_app "$@" ;;
+    build) build_solution ;;
+    -h | --help | help) usage ;;
+    *) usage >&2; exit 2 ;;
+esac
