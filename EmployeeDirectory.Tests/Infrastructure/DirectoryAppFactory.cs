@@ -100,9 +100,6 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
 
         // UseSetting, not ConfigureAppConfiguration: Program reads these before the host is built.
         builder.UseEnvironment(environment);
-
-        // Every SQL statement at Information drowns test output; a test can still turn it back on.
-        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", DatabaseConnectionString);
         builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}", nameof(DatabaseProvider.Sqlite));
         builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}", SeedEmployees.ToString(CultureInfo.InvariantCulture));
