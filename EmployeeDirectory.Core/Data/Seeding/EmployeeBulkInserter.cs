@@ -71,7 +71,11 @@ internal sealed class EmployeeBulkInserter
         }
     }
 
-    private DbCommand CreateCommand(DbConnection connection, DbTransaction transaction, int rowCount)
+    /// <summary>Number of columns written per row (every property the database does not generate).</summary>
+    internal int ColumnCount => columns.Length;
+
+    /// <summary>The INSERT statement for <paramref name="rowCount"/> rows, parameters named <c>p{row}_{column}</c>.</summary>
+    internal string InsertSql(int rowCount)
     {
         var text = new StringBuilder(insertPrefix);
         for (var row = 0; row < rowCount; row++)
@@ -85,17 +89,14 @@ internal sealed class EmployeeBulkInserter
             text.Append(')');
         }
 
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;
-        command.CommandText = text.Append(sql.StatementTerminator).ToString();
-        return command;
+        return text.Append(sql.StatementTerminator).ToString();
     }
 
-    private async Task ExecuteAsync(DbCommand command, Employee[] rows, CancellationToken cancellationToken)
+    /// <summary>Replaces the command's parameters with the rows' values, converted as EF would convert them.</summary>
+    internal void Bind(DbCommand command, IReadOnlyList<Employee> rows)
     {
         command.Parameters.Clear();
-        for (var row = 0; row < rows.Length; row++)
+        for (var row = 0; row < rows.Count; row++)
         {
             for (var column = 0; column < columns.Length; column++)
             {
@@ -105,7 +106,20 @@ internal sealed class EmployeeBulkInserter
                     command, sql.GenerateParameterName(ParameterName(row, column)), value, property.IsNullable));
             }
         }
+    }
 
+    private DbCommand CreateCommand(DbConnection connection, DbTransaction transaction, int rowCount)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;
+        command.CommandText = InsertSql(rowCount);
+        return command;
+    }
+
+    private async Task ExecuteAsync(DbCommand command, Employee[] rows, CancellationToken cancellationToken)
+    {
+        Bind(command, rows);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
