@@ -1,0 +1,42 @@
+namespace EmployeeDirectory.Core.Caching;
+
+/// <summary>
+/// The two-tier field cache: L1 memory on this server in front of Redis (L2, optional), cache-aside
+/// with a TTL per field policy. Reads never fail because Redis does; invalidations reach every server.
+/// </summary>
+public interface IFieldCache
+{
+    /// <summary>Raised after keys were evicted from this server's L1, whoever caused it. Handlers must be quick.</summary>
+    event EventHandler<CacheInvalidatedEventArgs>? Invalidated;
+
+    /// <summary>
+    /// Reads L1, then L2, then <paramref name="load"/>; writes a loaded value back to L2 then L1. Concurrent
+    /// misses of one key in this process share one load. <paramref name="state"/> lets the loader be a
+    /// static lambda, so a hit allocates nothing. A null load result is returned and not cached.
+    /// </summary>
+    ValueTask<T?> GetOrLoadAsync<TState, T>(
+        CacheKey<T> key,
+        TState state,
+        Func<TState, CancellationToken, Task<T?>> load,
+        CancellationToken cancellationToken = default)
+        where T : class;
+
+    /// <summary>
+    /// Reads many keys of one policy: L1 first, then one Redis round trip for what L1 lacks, then one call
+    /// of <paramref name="loadMissing"/> for what Redis lacks. Ids the loader does not return are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<TId, T>> GetOrLoadManyAsync<TId, T>(
+        IReadOnlyCollection<TId> ids,
+        Func<TId, CacheKey<T>> keyOf,
+        Func<IReadOnlyList<TId>, CancellationToken, Task<IReadOnlyDictionary<TId, T>>> loadMissing,
+        CancellationToken cancellationToken = default)
+        where TId : notnull
+        where T : class;
+
+    /// <summary>
+    /// Removes the keys from L2 and this server's L1 and tells every other server to evict them. Call it
+    /// after the database commit. It does not take a cancellation token on purpose: once a write has
+    /// committed, its invalidation must finish. With Redis down the keys are queued and flushed on recovery.
+    /// </summary>
+    Task InvalidateAsync(IReadOnlyCollection<string> keys);
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using StackExchange.Redis;
+
+namespace EmployeeDirectory.Core.Caching;
+
+/// <summary>L2: the shared Redis tier. Values are plain JSON strings written with SET PX; every call is one round trip.</summary>
+internal sealed class RedisTier(IConnectionMultiplexer connection, CacheKeySpace keys)
+{
+    private readonly RedisKey _versions = keys.VersionsKey;
+    private readonly RedisChannel _channel = RedisChannel.Literal(keys.InvalidationChannel);
+
+    public IConnectionMultiplexer Connection => connection;
+
+    public RedisChannel Channel => _channel;
+
+    private IDatabase Database => connection.GetDatabase();
+
+    public async Task<L2Read> ReadAsync(string key)
+    {
+        var result = await Database.ScriptEvaluateAsync(RedisScripts.Read, [key, _versions]).ConfigureAwait(false);
+        var values = (RedisResult[])result!;
+        return ToRead(values, 0);
+    }
+
+    public async Task<L2Read[]> ReadManyAsync(IReadOnlyList<string> keyNames)
+    {
+        var redisKeys = new RedisKey[keyNames.Count + 1];
+        for (var i = 0; i < keyNames.Count; i++)
+        {
+            redisKeys[i] = keyNames[i];
+        }
+
+        redisKeys[^1] = _versions;
+        var values = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Read, redisKeys).ConfigureAwait(false))!;
+        var reads = new L2Read[keyNames.Count];
+        for (var i = 0; i < reads.Length; i++)
+        {
+            reads[i] = ToRead(values, i);
+        }
+
+        return reads;
+    }
+
+    /// <summary>Writes back the values whose keys were not invalidated since they were read; returns how many were written.</summary>
+    public async Task<int> WriteIfVersionAsync(IReadOnlyList<L2Write> writes)
+    {
+        var redisKeys = new RedisKey[writes.Count + 1];
+        var args = new RedisValue[writes.Count * 3];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            redisKeys[i] = writes[i].Key;
+            args[3 * i] = writes[i].Json;
+            args[(3 * i) + 1] = Math.Max(1L, (long)writes[i].Ttl.TotalMilliseconds);
+            args[(3 * i) + 2] = writes[i].ExpectedVersion;
+        }
+
+        redisKeys[^1] = _versions;
+        var written = await Database.ScriptEvaluateAsync(RedisScripts.WriteIfVersion, redisKeys, args).ConfigureAwait(false);
+        return (int)written;
+    }
+
+    /// <summary>Deletes the keys, bumps their versions and publishes <paramref name="message"/> to every server, atomically.</summary>
+    public Task InvalidateAsync(IReadOnlyCollection<string> keyNames, string message)
+    {
+        var redisKeys = new RedisKey[keyNames.Count + 1];
+        var i = 0;
+        foreach (var key in keyNames)
+        {
+            redisKeys[i++] = key;
+        }
+
+        redisKeys[^1] = _versions;
+        return Database.ScriptEvaluateAsync(RedisScripts.Invalidate, redisKeys, [(RedisValue)keys.InvalidationChannel, message]);
+    }
+
+    /// <summary>One SCAN step: the next cursor (0 when done) and the keys it returned.</summary>
+    public async Task<(long Cursor, string[] Keys)> ScanAsync(long cursor, string pattern, int count)
+    {
+        var result = await Database.ExecuteAsync(
+            "SCAN",
+            cursor.ToString(CultureInfo.InvariantCulture),
+            "MATCH",
+            pattern,
+            "COUNT",
+            count.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        var parts = (RedisResult[])result!;
+        var next = long.Parse((string)parts[0]!, CultureInfo.InvariantCulture);
+        var found = ((RedisResult[])parts[1]!).Select(r => (string)r!).ToArray();
+        return (next, found);
+    }
+
+    public async Task<L2KeyInfo[]> DescribeAsync(IReadOnlyList<string> keyNames)
+    {
+        if (keyNames.Count == 0)
+        {
+            return [];
+        }
+
+        var redisKeys = keyNames.Select(k => (RedisKey)k).ToArray();
+        var values = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Describe, redisKeys).ConfigureAwait(false))!;
+        var infos = new L2KeyInfo[keyNames.Count];
+        for (var i = 0; i < infos.Length; i++)
+        {
+            var pttl = (long)values[2 * i];
+            infos[i] = new L2KeyInfo(keyNames[i], pttl >= 0 ? TimeSpan.FromMilliseconds(pttl) : null, (long)values[(2 * i) + 1]);
+        }
+
+        return infos;
+    }
+
+    public async Task<long> DatabaseSizeAsync() => (long)(await Database.ExecuteAsync("DBSIZE").ConfigureAwait(false));
+
+    private static L2Read ToRead(RedisResult[] values, int index)
+    {
+        var value = (RedisValue)values[3 * index];
+        var pttl = (long)values[(3 * index) + 1];
+        var version = (RedisValue)values[(3 * index) + 2];
+        return new L2Read(value, pttl > 0 ? TimeSpan.FromMilliseconds(pttl) : TimeSpan.Zero, version);
+    }
+}

@@ -1,0 +1,50 @@
+using EmployeeDirectory.Core.Caching;
+
+namespace EmployeeDirectory.Core.Employees;
+
+/// <summary>Turns the cache's key invalidations into "these employees changed" events for open pages.</summary>
+internal sealed class DirectoryChangeFeed : IDirectoryChangeFeed, IDisposable
+{
+    private readonly IFieldCache _cache;
+    private readonly CacheKeySpace _keys;
+
+    public DirectoryChangeFeed(IFieldCache cache, CacheKeySpace keys)
+    {
+        _cache = cache;
+        _keys = keys;
+        _cache.Invalidated += OnInvalidated;
+    }
+
+    public event EventHandler<DirectoryChangedEventArgs>? Changed;
+
+    public void Dispose() => _cache.Invalidated -= OnInvalidated;
+
+    private void OnInvalidated(object? sender, CacheInvalidatedEventArgs e)
+    {
+        if (e.Everything)
+        {
+            Changed?.Invoke(this, new DirectoryChangedEventArgs(DirectoryChangeKind.Everything, []));
+            return;
+        }
+
+        var status = new List<int>();
+        var profile = new List<int>();
+        foreach (var key in e.Keys)
+        {
+            if (_keys.TryParse(key, out var parsed) && parsed.EmployeeId is { } id)
+            {
+                (parsed.Definition == DirectoryCacheContract.EmployeeStatus ? status : profile).Add(id);
+            }
+        }
+
+        if (status.Count > 0)
+        {
+            Changed?.Invoke(this, new DirectoryChangedEventArgs(DirectoryChangeKind.Status, status));
+        }
+
+        if (profile.Count > 0)
+        {
+            Changed?.Invoke(this, new DirectoryChangedEventArgs(DirectoryChangeKind.Profile, profile));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Presence;
+
+namespace EmployeeDirectory.Core.Employees;
+
+/// <summary>Cached reads shared by the directory and presence services: each goes L1, L2, then the loader.</summary>
+internal sealed class DirectoryReader(IFieldCache cache, CacheKeySpace keys, EmployeeLoader loader)
+{
+    public Task<RosterIndex?> RosterAsync(CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(keys.Roster, loader, static (l, ct) => l.RosterAsync(ct), cancellationToken).AsTask();
+
+    public Task<PresenceRoster?> PresenceAsync(CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(keys.Presence, loader, static (l, ct) => l.PresenceAsync(ct), cancellationToken).AsTask();
+
+    public ValueTask<EmployeeProfile?> ProfileAsync(int id, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(keys.Profile(id), (loader, id), static (s, ct) => s.loader.ProfileAsync(s.id, ct), cancellationToken);
+
+    public ValueTask<EmployeeStatus?> StatusAsync(int id, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(keys.Status(id), (loader, id), static (s, ct) => s.loader.StatusAsync(s.id, ct), cancellationToken);
+
+    /// <summary>Statuses of a page of employees: one Redis round trip and one query for whatever missed.</summary>
+    public Task<IReadOnlyDictionary<int, EmployeeStatus>> StatusesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        cache.GetOrLoadManyAsync(ids, keys.Status, loader.StatusesAsync, cancellationToken);
+
+    public async Task<EmployeeDetails?> DetailsAsync(int id, CancellationToken cancellationToken)
+    {
+        var profile = await ProfileAsync(id, cancellationToken).ConfigureAwait(false);
+        if (profile is null)
+        {
+            return null;
+        }
+
+        var status = await StatusAsync(id, cancellationToken).ConfigureAwait(false);
+        return status is null ? null : new EmployeeDetails(profile, status);
+    }
+}
