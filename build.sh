@@ -31,6 +31,16 @@ quietly() {
     fi
 }
 
+# Runs a command up to three times (package mirrors have bad moments).
+with_retries() {
+    local attempt
+    for attempt in 1 2 3; do
+        "$@" && return 0
+        ((attempt < 3)) && sleep $((attempt * 5))
+    done
+    return 1
+}
+
 as_root() {
     if [[ $EUID -eq 0 ]]; then
         "$@"
@@ -70,8 +80,8 @@ ensure_test_prerequisites() {
         || die "missing ${missing[*]}; run as root (or install them) and run again"
     say "installing ${missing[*]} (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
-    quietly apt-update as_root apt-get update -q
-    quietly apt-install as_root apt-get install -y -q --no-install-recommends \
+    quietly apt-update with_retries as_root apt-get update -q
+    quietly apt-install with_retries as_root apt-get install -y -q --no-install-recommends \
         -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}"
     if [[ " ${missing[*]} " == *" redis-server "* ]]; then
         stop_system_redis
