@@ -143,8 +143,8 @@ run_tests() {
     quietly tool-restore dotnet tool restore
 
     if [[ -f scripts/check-migrations.sh ]]; then
-        say "checking migrations"
-        bash scripts/check-migrations.sh
+        say "checking migrations (log: ${LOG_DIR#"$ROOT/"}/check-migrations.log)"
+        quietly check-migrations bash scripts/check-migrations.sh
     fi
 
     rm -rf "$RESULTS_DIR"
