@@ -10,6 +10,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>How long an action or an expectation waits; generous, because CI shares two cores.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
     private static readonly string[] ChromiumArguments =
     [
         "--no-sandbox",
@@ -34,6 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 + "Run ./build.sh test (it installs it on Debian) or: apt-get install chromium");
         }
 
+        Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -53,7 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-US",
             TimezoneId = "UTC",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         return await context.NewPageAsync();
     }
 
