@@ -31,6 +31,16 @@ quietly() {
     fi
 }
 
+# Runs a command up to three times (package mirrors have bad moments).
+with_retries() {
+    local attempt
+    for attempt in 1 2 3; do
+        "$@" && return 0
+        ((attempt < 3)) && sleep $((attempt * 5))
+    done
+    return 1
+}
+
 as_root() {
     if [[ $EUID -eq 0 ]]; then
         "$@"
@@ -70,16 +80,17 @@ ensure_test_prerequisites() {
         || die "missing ${missing[*]}; run as root (or install them) and run again"
     say "installing ${missing[*]} (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
-    quietly apt-update as_root apt-get update -q
-    quietly apt-install as_root apt-get install -y -q --no-install-recommends \
+    quietly apt-update with_retries as_root apt-get update -q
+    quietly apt-install with_retries as_root apt-get install -y -q --no-install-recommends \
         -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}"
     if [[ " ${missing[*]} " == *" redis-server "* ]]; then
         stop_system_redis
     fi
 }
 
-# Prints "Tests: N passed, N failed[, N skipped]" from the TRX files; exits 1 if a run did not
-# complete, 2 if there were no TRX files, 0 otherwise (failures are judged by the caller).
+# Prints "Tests: N passed, N failed[, N skipped]" from the TRX files. A run that ended without a
+# result for every test (a crashed or hung test host) counts as one more failure. Exits 2 if there
+# were no TRX files, 1 if a run did not complete, 0 otherwise.
 summarise_trx() {
     python3 - "$RESULTS_DIR" <<'PY'
 import glob, os, sys
@@ -88,7 +99,7 @@ import xml.etree.ElementTree as ET
 NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 PASSED = {"Passed", "PassedButRunAborted", "Warning"}
 SKIPPED = {"NotExecuted", "NotRunnable", "Inconclusive", "Pending", "Disconnected"}
-# Everything else (Failed, Error, Timeout, Aborted, ...) counts as a failure.
+# Every other outcome (Failed, Error, Timeout, Aborted, ...) is a failure.
 
 files = sorted(glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True))
 if not files:
@@ -99,6 +110,7 @@ passed = failed = skipped = 0
 complete = True
 for path in files:
     root = ET.parse(path).getroot()
+    failed_here = 0
     for result in root.iter(NS + "UnitTestResult"):
         outcome = result.get("outcome", "")
         if outcome in PASSED:
@@ -106,10 +118,15 @@ for path in files:
         elif outcome in SKIPPED:
             skipped += 1
         else:
-            failed += 1
+            failed_here += 1
+    failed += failed_here
     summary = root.find(NS + "ResultSummary")
-    if summary is None or summary.get("outcome") in {"Aborted", "Error", "Timeout"}:
+    run_outcome = summary.get("outcome", "") if summary is not None else "Missing"
+    if run_outcome not in PASSED | {"Completed", "Failed"} or (run_outcome == "Failed" and failed_here == 0):
         complete = False
+        failed += max(0, 1 - failed_here)
+        for info in (summary.iter(NS + "RunInfo") if summary is not None else []):
+            print(f"{os.path.basename(path)}: {(info.findtext(NS + 'Text') or '').strip()}", file=sys.stderr)
 
 line = f"Tests: {passed} passed, {failed} failed"
 if skipped:
@@ -126,8 +143,8 @@ run_tests() {
     quietly tool-restore dotnet tool restore
 
     if [[ -f scripts/check-migrations.sh ]]; then
-        say "checking migrations"
-        bash scripts/check-migrations.sh
+        say "checking migrations (log: ${LOG_DIR#"$ROOT/"}/check-migrations.log)"
+        quietly check-migrations bash scripts/check-migrations.sh
     fi
 
     rm -rf "$RESULTS_DIR"
@@ -160,7 +177,7 @@ run_tests() {
     local passed=${BASH_REMATCH[1]:-0} failed=${BASH_REMATCH[2]:-0}
     if ((failed > 0)); then
         verdict=1
-    elif ((passed == 0)); then
+    elif ((passed == 0 && summary_exit == 0)); then
         printf 'build.sh: no test passed\n' >&2
         verdict=1
     fi

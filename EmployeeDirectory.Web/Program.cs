@@ -1,8 +1,10 @@
 using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Web.Admin;
 using EmployeeDirectory.Web.Api;
 using EmployeeDirectory.Web.Components;
+using EmployeeDirectory.Web.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +13,8 @@ builder.AddDirectoryCache();
 builder.AddDirectoryServices();
 builder.AddDirectoryApi();
 builder.AddDirectoryUi();
+builder.AddDirectoryAdmin();
+builder.AddDirectoryObservability();
 
 var app = builder.Build();
 
@@ -18,6 +22,7 @@ app.UseDirectoryApiErrors();
 app.UseDirectoryUi();
 app.MapDirectoryApi();
 app.MapDirectoryUi();
+app.MapDirectoryObservability();
 
 await app.RunAsync();
 

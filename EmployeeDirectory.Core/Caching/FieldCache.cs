@@ -25,6 +25,7 @@ public sealed partial class FieldCache : IFieldCache, IDisposable
     private readonly CircuitBreaker _breaker;
     private readonly ConcurrentDictionary<string, Task<object?>> _inflight = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
+    private int _disposed;
 
     public FieldCache(
         IOptions<CacheOptions> options,
@@ -241,6 +242,18 @@ public sealed partial class FieldCache : IFieldCache, IDisposable
 
     public void Dispose()
     {
+        // The container may dispose this twice: once as FieldCache, once through IFieldCache.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        if (_l2 is not null)
+        {
+            _l2.Connection.ConnectionFailed -= OnConnectionFailed;
+            _l2.Connection.ConnectionRestored -= OnConnectionRestored;
+        }
+
         _shutdown.Cancel();
         _shutdown.Dispose();
         _l1.Dispose();

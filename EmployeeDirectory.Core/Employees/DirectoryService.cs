@@ -66,7 +66,7 @@ internal sealed partial class DirectoryService(
                 errors.Add("department", $"There is no department called \"{update.Department.Trim()}\".");
             }
 
-            var normalizedEmail = update.Email?.Trim().ToUpperInvariant() ?? "";
+            var normalizedEmail = EmployeeNaming.NormalizeEmail(update.Email ?? "");
             if (!errors.Any && await db.Employees.AnyAsync(e => e.NormalizedEmail == normalizedEmail && e.Id != id, cancellationToken).ConfigureAwait(false))
             {
                 errors.Add("email", "Another employee already uses this email.");
@@ -120,7 +120,7 @@ internal sealed partial class DirectoryService(
     {
         employee.GivenName = update.GivenName!.Trim();
         employee.FamilyName = update.FamilyName!.Trim();
-        employee.DisplayName = string.IsNullOrWhiteSpace(update.DisplayName) ? $"{employee.GivenName} {employee.FamilyName}" : update.DisplayName.Trim();
+        employee.DisplayName = string.IsNullOrWhiteSpace(update.DisplayName) ? EmployeeNaming.DisplayNameOf(employee.GivenName, employee.FamilyName) : update.DisplayName.Trim();
         employee.Title = update.Title!.Trim();
         employee.DepartmentId = department.Id;
         employee.Email = update.Email!.Trim();

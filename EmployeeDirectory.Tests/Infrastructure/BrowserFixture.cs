@@ -10,6 +10,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>How long an action or an expectation waits; generous, because CI shares two cores.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
     private static readonly string[] ChromiumArguments =
     [
         "--no-sandbox",
@@ -34,6 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 + "Run ./build.sh test (it installs it on Debian) or: apt-get install chromium");
         }
 
+        Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -53,8 +57,40 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-US",
             TimezoneId = "UTC",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// When the current test has failed, saves what the page showed to artifacts/screenshots/ (under the
+    /// repository root) so a CI failure can be seen, not just read.
+    /// </summary>
+    public static async Task KeepScreenshotIfFailedAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var test = TestContext.Current;
+        if (test.TestState?.Result != TestResult.Failed || page.IsClosed)
+        {
+            return;
+        }
+
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        var name = string.Concat((test.Test?.TestDisplayName ?? "browser-test").Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "EmployeeDirectory.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Path.GetTempPath();
     }
 
     public async ValueTask DisposeAsync()

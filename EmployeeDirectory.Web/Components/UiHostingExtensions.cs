@@ -1,11 +1,59 @@
+using EmployeeDirectory.Web.Components.Identity;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+
 namespace EmployeeDirectory.Web.Components;
 
-/// <summary>Registers and maps the Blazor UI (owned by the UI work).</summary>
+/// <summary>Registers and maps the Blazor UI.</summary>
 public static class UiHostingExtensions
 {
-    public static WebApplicationBuilder AddDirectoryUi(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddDirectoryUi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
 
-    public static WebApplication UseDirectoryUi(this WebApplication app) => app;
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
-    public static WebApplication MapDirectoryUi(this WebApplication app) => app;
+        // Sign-in replaces this registration with one that reads the authenticated user.
+        builder.Services.TryAddScoped<ICurrentActor, AnonymousCurrentActor>();
+        return builder;
+    }
+
+    public static WebApplication UseDirectoryUi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Registered IExceptionHandlers (the API's problem details) get the first say; pages fall back to /error.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        // Not inside a UseWhen branch: re-executing /not-found needs routing to run again, which only the
+        // main pipeline sets up. Requests under /api opt out so their own problem responses stand.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
+            return next(context);
+        });
+
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapDirectoryUi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
 }

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using EmployeeDirectory.Core.Employees;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace EmployeeDirectory.Core.Data.Seeding;
+
+/// <summary>
+/// Fills an empty database with the demo roster in one transaction: departments through EF, then the
+/// employees streamed from the generator into multi-row inserts (<see cref="EmployeeBulkInserter"/>),
+/// so memory stays flat however many rows are asked for.
+/// </summary>
+internal sealed partial class DatabaseSeeder(
+    IDbContextFactory<DirectoryDbContext> contextFactory,
+    TimeProvider timeProvider,
+    ILogger<DatabaseSeeder> logger)
+{
+    /// <summary>Seeds <paramref name="employeeCount"/> employees; returns how many were added (0 if the database had data).</summary>
+    public async Task<int> SeedAsync(int employeeCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(employeeCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(employeeCount, DatabaseOptions.MaxSeedEmployees);
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await HasDataAsync(db, cancellationToken))
+        {
+            Log.SeedingSkipped(logger);
+            return 0;
+        }
+
+        Log.Seeding(logger, employeeCount);
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            await InsertRosterAsync(db, employeeCount, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance seeding at the same moment wins the departments' unique index; ours rolls back.
+            if (!await HasDataAsync(contextFactory, cancellationToken))
+            {
+                throw;
+            }
+
+            Log.SeededConcurrently(logger);
+            return 0;
+        }
+
+        Log.Seeded(logger, employeeCount, stopwatch.ElapsedMilliseconds);
+        return employeeCount;
+    }
+
+    private async Task InsertRosterAsync(DirectoryDbContext db, int employeeCount, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var departments = DemoRosterGenerator.DepartmentNames.Select(name => new Department { Name = name }).ToList();
+        db.Departments.AddRange(departments);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        var departmentIds = departments.ConvertAll(d => d.Id);
+        var employees = DemoRosterGenerator.Generate(employeeCount, departmentIds, timeProvider.GetUtcNow());
+        await new EmployeeBulkInserter(db).InsertAsync(employees, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<bool> HasDataAsync(
+        IDbContextFactory<DirectoryDbContext> contextFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await HasDataAsync(db, cancellationToken);
+    }
+
+    private static async Task<bool> HasDataAsync(DirectoryDbContext db, CancellationToken cancellationToken) =>
+        await db.Departments.AnyAsync(cancellationToken) || await db.Employees.AnyAsync(cancellationToken);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Seeding {Count} demo employees")]
+        public static partial void Seeding(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "Seeded {Count} demo employees in {ElapsedMs} ms")]
+        public static partial void Seeded(ILogger logger, int count, long elapsedMs);
+
+        [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "The database already has data; seeding skipped")]
+        public static partial void SeedingSkipped(ILogger logger);
+
+        [LoggerMessage(EventId = 1113, Level = LogLevel.Information, Message = "Another instance seeded the database first; seeding skipped")]
+        public static partial void SeededConcurrently(ILogger logger);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace EmployeeDirectory.Core.Data;
+
+/// <summary>
+/// Lets <c>dotnet ef ... --context SqlServerDirectoryDbContext</c> add migrations, script them and check
+/// for model changes without a server: the connection string is never opened by those commands.
+/// </summary>
+public sealed class SqlServerDesignTimeDbContextFactory : IDesignTimeDbContextFactory<SqlServerDirectoryDbContext>
+{
+    public const string DesignTimeConnectionString =
+        "Server=localhost;Database=EmployeeDirectory;Integrated Security=false;TrustServerCertificate=true";
+
+    public SqlServerDirectoryDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerDirectoryDbContext>()
+            .UseSqlServer(DesignTimeConnectionString)
+            .Options);
+}

@@ -1,0 +1,31 @@
+using EmployeeDirectory.Core.Employees;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmployeeDirectory.Core.Data;
+
+/// <summary>
+/// The directory on SQLite, with its own migration set (Data/Migrations/Sqlite). Text columns people
+/// search, filter and sort by use NOCASE, so equality and ordering ignore case as they do under SQL
+/// Server's default collation.
+/// </summary>
+public sealed class SqliteDirectoryDbContext(DbContextOptions<SqliteDirectoryDbContext> options)
+    : DirectoryDbContext(options)
+{
+    private const string CaseInsensitive = "NOCASE";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<Department>().Property(d => d.Name).UseCollation(CaseInsensitive);
+        modelBuilder.Entity<Employee>(employee =>
+        {
+            employee.Property(e => e.GivenName).UseCollation(CaseInsensitive);
+            employee.Property(e => e.FamilyName).UseCollation(CaseInsensitive);
+            employee.Property(e => e.DisplayName).UseCollation(CaseInsensitive);
+            employee.Property(e => e.Title).UseCollation(CaseInsensitive);
+            employee.Property(e => e.Email).UseCollation(CaseInsensitive);
+            employee.Property(e => e.Location).UseCollation(CaseInsensitive);
+        });
+    }
+}

@@ -1,0 +1,80 @@
+using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmployeeDirectory.Tests.Components;
+
+/// <summary>
+/// bUnit tests of whole pages over the real Core services (composed as Program.cs composes them, reading
+/// through the real field cache) on a real SQLite file that is migrated, seeded and deleted per test.
+/// The components get exactly what the app gives them: the three Core service interfaces.
+/// </summary>
+public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private DirectoryServicesHost? _core;
+
+    protected IDirectoryService Directory => Services.GetRequiredService<IDirectoryService>();
+
+    protected IPresenceService Presence => Services.GetRequiredService<IPresenceService>();
+
+    protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(employees: 40, cancellationToken: TestContext.Current.CancellationToken);
+        _core = await DirectoryServicesHost.StartAsync(_database);
+        Services.AddSingleton(_core.Directory);
+        Services.AddSingleton(_core.Presence);
+        Services.AddSingleton(_core.Services.GetRequiredService<IDirectoryChangeFeed>());
+    }
+
+    /// <summary>The first page of the directory as the service returns it.</summary>
+    protected async Task<IReadOnlyList<DirectoryRow>> FirstPageAsync(DirectoryQuery? query = null)
+    {
+        var result = await Directory.SearchAsync(query ?? new DirectoryQuery(), TestContext.Current.CancellationToken);
+        Assert.True(result.IsOk);
+        return result.Value!.Items;
+    }
+
+    protected async Task<EmployeeDetails> EmployeeAsync(int id) =>
+        await Directory.GetEmployeeAsync(id, TestContext.Current.CancellationToken)
+        ?? throw new InvalidOperationException($"Employee {id} is not in the test roster.");
+
+    /// <summary>Saves a profile edit the way another user would, outside the rendered page.</summary>
+    protected async Task<EmployeeDetails> EditElsewhereAsync(int id, Func<ProfileUpdate, ProfileUpdate> change)
+    {
+        var profile = (await EmployeeAsync(id)).Profile;
+        var update = change(new ProfileUpdate
+        {
+            GivenName = profile.GivenName,
+            FamilyName = profile.FamilyName,
+            DisplayName = profile.DisplayName,
+            Title = profile.Title,
+            Department = profile.Department,
+            Email = profile.Email,
+            Phone = profile.Phone,
+            Location = profile.Location,
+            ConcurrencyStamp = profile.ConcurrencyStamp,
+        });
+        var result = await Directory.UpdateProfileAsync(id, update, TestContext.Current.CancellationToken);
+        Assert.Equal(ServiceOutcome.Ok, result.Outcome);
+        return result.Value!;
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (_core is not null)
+        {
+            await _core.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

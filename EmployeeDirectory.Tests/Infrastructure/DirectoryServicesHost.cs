@@ -1,0 +1,54 @@
+using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Core.Presence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace EmployeeDirectory.Tests.Infrastructure;
+
+/// <summary>
+/// The Core services composed as Program.cs composes them (data, cache, services), minus the web host:
+/// over a <see cref="TestDatabase"/> file and, when given, a real Redis. Each host is one "server".
+/// </summary>
+public sealed class DirectoryServicesHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private DirectoryServicesHost(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+
+    public IDirectoryService Directory => Services.GetRequiredService<IDirectoryService>();
+
+    public IPresenceService Presence => Services.GetRequiredService<IPresenceService>();
+
+    public FieldCache Cache => Services.GetRequiredService<FieldCache>();
+
+    public CacheKeySpace Keys => Services.GetRequiredService<CacheKeySpace>();
+
+    public static async Task<DirectoryServicesHost> StartAsync(TestDatabase database, string? redisConnectionString = null, string prefix = "ed:")
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = redisConnectionString,
+            ["Cache:Prefix"] = prefix,
+        });
+        builder.Services.AddLogging();
+        builder.Services.AddMetrics();
+        database.AddTo(builder.Services);
+        builder.AddDirectoryCache();
+        builder.AddDirectoryServices();
+        var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return new DirectoryServicesHost(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

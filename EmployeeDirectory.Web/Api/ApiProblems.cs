@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EmployeeDirectory.Web.Api;
+
+/// <summary>
+/// The API's problem responses. 404 and 409 are <see cref="ProblemHttpResult"/> rather than
+/// <c>NotFound&lt;ProblemDetails&gt;</c>: the generic results write <c>application/json</c>, not
+/// <c>application/problem+json</c> (dotnet/aspnetcore#58574).
+/// </summary>
+internal static class ApiProblems
+{
+    public const string ConcurrencyStampExtension = "concurrencyStamp";
+
+    public static ProblemHttpResult EmployeeNotFound(int id) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Employee not found",
+            detail: $"No employee has id {id}.");
+
+    public static ProblemHttpResult ProfileConflict(Core.Employees.EmployeeDetails? current) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The profile was changed by someone else",
+            detail: "Someone saved this profile after you loaded it. Nothing was saved: reload the employee and apply your change again.",
+            extensions: current is null
+                ? null
+                : new Dictionary<string, object?> { [ConcurrencyStampExtension] = current.Profile.ConcurrencyStamp.ToString("D") });
+
+    public static ValidationProblem Invalid(IEnumerable<KeyValuePair<string, string[]>> errors) =>
+        TypedResults.ValidationProblem(errors);
+
+    /// <summary>
+    /// Gives an empty error response under /api (unknown route, wrong method, unreadable request when
+    /// binding failures do not throw) a problem body, whatever the caller's Accept header says.
+    /// </summary>
+    public static Task WriteStatusCodeProblemAsync(StatusCodeContext context)
+    {
+        var httpContext = context.HttpContext;
+        var status = httpContext.Response.StatusCode;
+        return TypedResults.Problem(statusCode: status, detail: Describe(status, httpContext.Request.Method))
+            .ExecuteAsync(httpContext);
+    }
+
+    public static string? Describe(int status, string method) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request could not be read: check that the body is well-formed JSON and every parameter has the expected format.",
+        StatusCodes.Status404NotFound => "No API endpoint matches this path.",
+        StatusCodes.Status405MethodNotAllowed => $"This endpoint does not accept {method}.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with Content-Type: application/json.",
+        _ => null,
+    };
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Core.Presence;
+
+namespace EmployeeDirectory.Web.Api;
+
+/// <summary>
+/// Body of <c>PUT /api/employees/{id}/presence</c>. Status is text so a bad value becomes a field error
+/// instead of an unreadable body; the note's rules belong to the presence service.
+/// </summary>
+internal sealed record PresenceRequest(
+    [property: Description("In or Out.")] string? Status,
+    [property: Description("Optional, at most 140 characters.")] string? Note)
+{
+    public bool TryGetUpdate([NotNullWhen(true)] out PresenceUpdate? update, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        update = null;
+
+        if (string.IsNullOrWhiteSpace(Status))
+        {
+            errors["status"] = [$"Status is required: one of {ApiEnum.Names<PresenceStatus>()}."];
+            return false;
+        }
+
+        if (!ApiEnum.TryParseName<PresenceStatus>(Status, out var status))
+        {
+            errors["status"] = [$"Status must be one of {ApiEnum.Names<PresenceStatus>()}."];
+            return false;
+        }
+
+        update = new PresenceUpdate(status, Note);
+        return true;
+    }
+}
+
+/// <summary>
+/// Body of <c>PUT /api/employees/{id}</c>: the whole editable profile plus the stamp it was loaded with.
+/// Field rules belong to the directory service; the API only checks that the stamp is a stamp.
+/// </summary>
+internal sealed record ProfileRequest(
+    string? GivenName,
+    string? FamilyName,
+    [property: Description("Optional; \"Given Family\" when empty.")] string? DisplayName,
+    string? Title,
+    [property: Description("Name of an existing department.")] string? Department,
+    string? Email,
+    string? Phone,
+    string? Location,
+    [property: Description("The concurrencyStamp from the employee as last read.")] string? ConcurrencyStamp)
+{
+    public bool TryGetUpdate([NotNullWhen(true)] out ProfileUpdate? update, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        update = null;
+
+        if (string.IsNullOrWhiteSpace(ConcurrencyStamp))
+        {
+            errors["concurrencyStamp"] = ["The concurrencyStamp from the employee as last read is required."];
+            return false;
+        }
+
+        if (!Guid.TryParse(ConcurrencyStamp, out var stamp))
+        {
+            errors["concurrencyStamp"] = ["The concurrencyStamp is not a stamp this API issued."];
+            return false;
+        }
+
+        update = new ProfileUpdate
+        {
+            GivenName = GivenName,
+            FamilyName = FamilyName,
+            DisplayName = DisplayName,
+            Title = Title,
+            Department = Department,
+            Email = Email,
+            Phone = Phone,
+            Location = Location,
+            ConcurrencyStamp = stamp,
+        };
+        return true;
+    }
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using EmployeeDirectory.Core.Presence;
+
+namespace EmployeeDirectory.Web.Api;
+
+/// <summary>An employee's In/Out status as the API shows it.</summary>
+internal sealed record PresenceResponse(
+    PresenceStatus Status,
+    string? Note,
+    DateTimeOffset? ChangedAt,
+    string? ChangedBy);
+
+/// <summary>One employee with profile, presence and the stamp a profile edit must send back.</summary>
+internal sealed record EmployeeResponse(
+    int Id,
+    string GivenName,
+    string FamilyName,
+    string DisplayName,
+    string Title,
+    string Department,
+    string Email,
+    string Phone,
+    string Location,
+    PresenceResponse Presence,
+    [property: Description("Send this back with a profile edit; it changes on every profile save.")] Guid ConcurrencyStamp);
+
+/// <summary>One row of a directory search.</summary>
+internal sealed record EmployeeListItem(
+    int Id,
+    string DisplayName,
+    string Title,
+    string Department,
+    string Email,
+    string Location,
+    PresenceResponse Presence);
+
+/// <summary>One page of a directory search and the total number of matches.</summary>
+internal sealed record EmployeePageResponse(
+    IReadOnlyList<EmployeeListItem> Items,
+    int Total,
+    int Page,
+    int PageSize);
+
+/// <summary>A department with its head count.</summary>
+internal sealed record DepartmentResponse(int Id, string Name, int EmployeeCount);

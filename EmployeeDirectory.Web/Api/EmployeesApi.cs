@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Core.Presence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EmployeeDirectory.Web.Api;
+
+/// <summary>Search, read and edit employees over JSON: a thin shell over the Core services.</summary>
+internal static class EmployeesApi
+{
+    public static RouteGroupBuilder MapEmployeesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(ApiRoutes.Prefix).WithTags("Employees");
+
+        api.MapGet("/employees", SearchEmployeesAsync)
+            .WithName("SearchEmployees")
+            .WithSummary("Search the directory, one page at a time.");
+
+        api.MapGet("/employees/{id:int}", GetEmployeeAsync)
+            .WithName("GetEmployee")
+            .WithSummary("One employee with profile, presence and concurrency stamp.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPut("/employees/{id:int}", UpdateProfileAsync)
+            .WithName("UpdateProfile")
+            .WithSummary("Replace an employee's profile; refused with 409 if someone saved since the stamp was read.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPut("/employees/{id:int}/presence", SetPresenceAsync)
+            .WithName("SetPresence")
+            .WithSummary("Set an employee's In/Out status and note.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/departments", GetDepartmentsAsync)
+            .WithName("GetDepartments")
+            .WithSummary("All departments with head counts.");
+
+        return api;
+    }
+
+    private static async Task<Results<Ok<EmployeePageResponse>, ValidationProblem>> SearchEmployeesAsync(
+        [AsParameters] EmployeeSearchParameters parameters,
+        [FromServices] IDirectoryService directory,
+        CancellationToken cancellationToken)
+    {
+        if (!parameters.TryGetQuery(out var query, out var errors))
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var result = await directory.SearchAsync(query, cancellationToken);
+        return result.Outcome switch
+        {
+            ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
+            ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
+            _ => throw Unexpected(nameof(IDirectoryService.SearchAsync), result.Outcome),
+        };
+    }
+
+    private static async Task<Results<Ok<EmployeeResponse>, ProblemHttpResult>> GetEmployeeAsync(
+        int id,
+        [FromServices] IDirectoryService directory,
+        CancellationToken cancellationToken)
+    {
+        var employee = await directory.GetEmployeeAsync(id, cancellationToken);
+        return employee is null
+            ? ApiProblems.EmployeeNotFound(id)
+            : TypedResults.Ok(employee.ToResponse());
+    }
+
+    private static async Task<Ok<IReadOnlyList<DepartmentResponse>>> GetDepartmentsAsync(
+        [FromServices] IDirectoryService directory,
+        CancellationToken cancellationToken)
+    {
+        var departments = await directory.GetDepartmentsAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<DepartmentResponse>>([.. departments.Select(d => d.ToResponse())]);
+    }
+
+    private static async Task<Results<Ok<PresenceResponse>, ValidationProblem, ProblemHttpResult>> SetPresenceAsync(
+        int id,
+        [FromBody] PresenceRequest body,
+        ClaimsPrincipal user,
+        [FromServices] IPresenceService presence,
+        CancellationToken cancellationToken)
+    {
+        if (!body.TryGetUpdate(out var update, out var errors))
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var result = await presence.SetPresenceAsync(id, update, ApiCaller.NameOf(user), cancellationToken);
+        return result.Outcome switch
+        {
+            ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
+            ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
+            ServiceOutcome.NotFound => ApiProblems.EmployeeNotFound(id),
+            _ => throw Unexpected(nameof(IPresenceService.SetPresenceAsync), result.Outcome),
+        };
+    }
+
+    private static async Task<Results<Ok<EmployeeResponse>, ValidationProblem, ProblemHttpResult>> UpdateProfileAsync(
+        int id,
+        [FromBody] ProfileRequest body,
+        [FromServices] IDirectoryService directory,
+        CancellationToken cancellationToken)
+    {
+        if (!body.TryGetUpdate(out var update, out var errors))
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var result = await directory.UpdateProfileAsync(id, update, cancellationToken);
+        return result.Outcome switch
+        {
+            ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
+            ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
+            ServiceOutcome.NotFound => ApiProblems.EmployeeNotFound(id),
+            ServiceOutcome.Conflict => ApiProblems.ProfileConflict(result.Value),
+            _ => throw Unexpected(nameof(IDirectoryService.UpdateProfileAsync), result.Outcome),
+        };
+    }
+
+    private static UnreachableException Unexpected(string operation, ServiceOutcome outcome) =>
+        new($"{operation} returned {outcome}, which this endpoint does not expect.");
+}

@@ -1,0 +1,248 @@
+using System.Net.Mail;
+using EmployeeDirectory.Core.Employees;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace EmployeeDirectory.Web.Components.Pages.Employees;
+
+/// <summary>
+/// The profile edit form. Checks each field as it is typed, then lets the directory service decide:
+/// its field errors appear next to their fields, and a stale concurrency stamp becomes a conflict the
+/// editor can resolve by reloading. A newer version arriving while the form is untouched is taken
+/// silently; while it has edits, they are kept and the editor is warned instead.
+/// </summary>
+public sealed partial class ProfileEditor : IDisposable
+{
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly Dictionary<string, string[]> _serverErrors = new(StringComparer.Ordinal);
+    private List<string> _otherErrors = [];
+
+    private MudForm? _form;
+    private ProfileForm _model = new();
+    private EmployeeProfile? _baseline;
+    private bool _saving;
+    private bool _busy;
+    private bool _conflict;
+    private bool _changedElsewhere;
+    private bool _gone;
+
+    /// <summary>The current stored profile.</summary>
+    [Parameter, EditorRequired]
+    public EmployeeProfile Profile { get; set; } = default!;
+
+    [Parameter]
+    public IReadOnlyList<DepartmentSummary> Departments { get; set; } = [];
+
+    /// <summary>Raised with the stored employee after a save or a reload.</summary>
+    [Parameter]
+    public EventCallback<EmployeeDetails> ProfileChanged { get; set; }
+
+    [Inject]
+    private IDirectoryService Directory { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private bool IsDirty => _baseline is not null && !_model.Matches(_baseline);
+
+    private IEnumerable<string> DepartmentNames
+    {
+        get
+        {
+            var names = Departments.Select(department => department.Name).ToList();
+            if (!string.IsNullOrEmpty(_model.Department) && !names.Contains(_model.Department, StringComparer.Ordinal))
+            {
+                names.Add(_model.Department);
+            }
+
+            return names;
+        }
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (_baseline is null || _baseline.Id != Profile.Id)
+        {
+            Reset(Profile);
+        }
+        else if (Profile != _baseline)
+        {
+            if (IsDirty)
+            {
+                _changedElsewhere = true;
+            }
+            else
+            {
+                Reset(Profile);
+            }
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_form is null || _baseline is null)
+        {
+            return;
+        }
+
+        await _form.ValidateAsync();
+        if (!_form.IsValid)
+        {
+            return;
+        }
+
+        _busy = _saving = true;
+        _conflict = false;
+        _serverErrors.Clear();
+        _otherErrors = [];
+        try
+        {
+            var result = await Directory.UpdateProfileAsync(_baseline.Id, _model.ToUpdate(_baseline.ConcurrencyStamp), _lifetime.Token);
+            switch (result.Outcome)
+            {
+                case ServiceOutcome.Ok when result.Value is { } saved:
+                    Reset(saved.Profile);
+                    Snackbar.Add("Saved", Severity.Success);
+                    await ProfileChanged.InvokeAsync(saved);
+                    break;
+                case ServiceOutcome.Invalid:
+                    ShowErrors(result.Errors);
+                    break;
+                case ServiceOutcome.Conflict:
+                    _conflict = true;
+                    _changedElsewhere = false;
+                    break;
+                default:
+                    _gone = true;
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        {
+            // The page closed while saving.
+        }
+        finally
+        {
+            _busy = _saving = false;
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        _busy = true;
+        try
+        {
+            var current = await Directory.GetEmployeeAsync(Profile.Id, _lifetime.Token);
+            if (current is null)
+            {
+                _gone = true;
+                return;
+            }
+
+            Reset(current.Profile);
+            await ProfileChanged.InvokeAsync(current);
+        }
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        {
+            // The page closed while reloading.
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void Discard()
+    {
+        if (_baseline is not null)
+        {
+            Reset(_baseline);
+        }
+    }
+
+    private void Reset(EmployeeProfile profile)
+    {
+        _baseline = profile;
+        _model = ProfileForm.From(profile);
+        _serverErrors.Clear();
+        _otherErrors = [];
+        _conflict = false;
+        _changedElsewhere = false;
+    }
+
+    private void ShowErrors(IReadOnlyDictionary<string, string[]> errors)
+    {
+        foreach (var (field, messages) in errors)
+        {
+            if (ProfileFields.All.Contains(field))
+            {
+                _serverErrors[field] = messages;
+            }
+            else
+            {
+                _otherErrors.AddRange(messages);
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            _otherErrors.Add("The profile was not saved.");
+        }
+    }
+
+    private void Edited(string field) => _serverErrors.Remove(field);
+
+    private bool HasServerError(string field) => _serverErrors.ContainsKey(field);
+
+    private string? ServerError(string field) =>
+        _serverErrors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    private static Func<string?, string?> LengthRule(string label, int max) =>
+        value => value is not null && value.Trim().Length > max ? $"{label} must be at most {max} characters." : null;
+
+    private static string? ValidateEmail(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null; // Required reports the empty case.
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > ProfileUpdate.MaxEmailLength)
+        {
+            return $"Email must be at most {ProfileUpdate.MaxEmailLength} characters.";
+        }
+
+        // The same rule the directory service applies, so most mistakes are caught before a round trip.
+        return MailAddress.TryCreate(trimmed, out var address)
+            && address.Address.Equals(trimmed, StringComparison.OrdinalIgnoreCase)
+            && address.Host.Contains('.', StringComparison.Ordinal)
+            && !trimmed.Any(char.IsWhiteSpace)
+            ? null
+            : "Enter a valid email address, like name@example.com.";
+    }
+
+    private static string? ValidatePhone(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > ProfileUpdate.MaxPhoneLength)
+        {
+            return $"Phone must be at most {ProfileUpdate.MaxPhoneLength} characters.";
+        }
+
+        return trimmed.All(c => char.IsDigit(c) || c is '+' or '-' or ' ' or '(' or ')' or '.' or 'x')
+            ? null
+            : "Use only digits, spaces and + - ( ) . x.";
+    }
+
+    public void Dispose()
+    {
+        _lifetime.Cancel();
+        _lifetime.Dispose();
+    }
+}
