@@ -2,6 +2,8 @@ using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Auth;
+using EmployeeDirectory.Web.Auth.Accounts;
 using EmployeeDirectory.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,15 +11,22 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDirectoryData();
 builder.AddDirectoryCache();
 builder.AddDirectoryServices();
+builder.AddDirectoryAuth();
 builder.AddDirectoryApi();
 builder.AddDirectoryUi();
 
 var app = builder.Build();
+if (await app.RunAccountCommandAsync(args))
+{
+    return;
+}
 
 app.UseDirectoryApiErrors();
 app.UseDirectoryUi();
+app.UseDirectoryAuth();
 app.MapDirectoryApi();
 app.MapDirectoryUi();
+app.MapDirectoryAuth();
 
 await app.RunAsync();
 
