@@ -65,11 +65,15 @@ public static class AuthHostingExtensions
         return builder;
     }
 
-    /// <summary>Authentication, authorization, then antiforgery (its tokens are bound to the signed-in user).</summary>
+    /// <summary>
+    /// Authentication, the admin area's guard, authorization, then antiforgery (its tokens are bound to
+    /// the signed-in user).
+    /// </summary>
     public static WebApplication UseDirectoryAuth(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
+        app.UseAdminArea();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
