@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Tests.Browser;
+using EmployeeDirectory.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace EmployeeDirectory.Tests.Auth;
+
+/// <summary>
+/// The whole sign-in round trip in Chromium against the app on a real port: the static login form sets
+/// the cookie, the interactive pages run as that user, and the sign-out form clears it.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed partial class SignInBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task AnEmployeeSignsInSetsTheirOwnStatusSeesOnlyOthersStatusAndSignsOut()
+    {
+        await using var app = DirectoryAppFactory.Create();
+        var address = app.StartKestrel();
+        var employees = await app.DemoEmployeesAsync();
+        var (myId, myEmail) = employees[0];
+        var page = await browser.NewPageAsync(address);
+        await using var context = page.Context;
+
+        await page.GotoAsync($"/employees/{myId}");
+        await Assertions.Expect(page).ToHaveURLAsync(LoginPage());
+        await page.GetByLabel("Email").FillAsync(myEmail);
+        await page.GetByLabel("Password").FillAsync(app.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/employees/{myId}$"));
+        await Assertions.Expect(page.Locator(".user-name")).ToHaveTextAsync(myEmail);
+        var before = await StatusAsync(app, myId);
+        await TypeNoteOnceInteractiveAsync(page, "in the lab");
+        await page.Locator(".presence-panel .presence-button").First.ClickAsync();
+        await Assertions.Expect(page.GetByText("is now")).ToBeVisibleAsync();
+        Assert.NotEqual(before, await StatusAsync(app, myId));
+        Assert.Equal(
+            (myEmail, "in the lab"),
+            await app.QueryDatabaseAsync(db => db.Employees.Where(e => e.Id == myId).Select(e => ValueTuple.Create(e.PresenceChangedBy, e.PresenceNote)).SingleAsync()));
+        Assert.Equal(0, await page.Locator(".profile-editor").CountAsync());
+
+        await page.GotoAsync($"/employees/{employees[1].Id}");
+        await Assertions.Expect(page.Locator(".presence-readonly")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator(".presence-button").CountAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(LoginPage());
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(LoginPage());
+    }
+
+    /// <summary>
+    /// The page arrives prerendered and becomes interactive when its circuit starts; typing before then is
+    /// lost. The note's counter only moves once the circuit runs the field, so type until it does.
+    /// </summary>
+    private static async Task TypeNoteOnceInteractiveAsync(IPage page, string note)
+    {
+        var counter = page.GetByText($"{note.Length} / 140");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GetByLabel("Note (optional)").FillAsync(note);
+            try
+            {
+                await Assertions.Expect(counter).ToBeVisibleAsync(new() { Timeout = 1_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 15)
+            {
+                // Not interactive yet.
+            }
+        }
+    }
+
+    private static Task<PresenceStatus> StatusAsync(DirectoryAppFactory app, int id) =>
+        app.QueryDatabaseAsync(db => db.Employees.Where(e => e.Id == id).Select(e => e.Presence).SingleAsync());
+
+    [GeneratedRegex("/account/login")]
+    private static partial Regex LoginPage();
+}
