@@ -29,6 +29,7 @@ public sealed class PageAuthorizationMatrixTests(SignedInApp app) : IClassFixtur
         Add("/employees/{own}", "302 /account/login?ReturnUrl=%2Femployees%2F{own}", "200", "200");
         Add(AdminConsole, "302 /account/login?ReturnUrl=%2Fadmin%2Fcache", "302 /account/access-denied?ReturnUrl=%2Fadmin%2Fcache", AdminConsoleForAdmins);
         Add("/admin/nothing-here", "302 /account/login?ReturnUrl=%2Fadmin%2Fnothing-here", "302 /account/access-denied?ReturnUrl=%2Fadmin%2Fnothing-here", "404");
+        Add("/no-such-page", "404", "404", "404");
         Add("/account/login", "200", "200", "200");
         Add("/account/access-denied", "200", "200", "200");
         return cases;

@@ -12,7 +12,7 @@ namespace EmployeeDirectory.Tests.Auth;
 /// the cookie, the interactive pages run as that user, and the sign-out form clears it.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed partial class SignInBrowserTests(BrowserFixture browser)
+public sealed class SignInBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task AnEmployeeSignsInSetsTheirOwnStatusSeesOnlyOthersStatusAndSignsOut()
@@ -24,14 +24,9 @@ public sealed partial class SignInBrowserTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(address);
         await using var context = page.Context;
 
-        await page.GotoAsync($"/employees/{myId}");
-        await Assertions.Expect(page).ToHaveURLAsync(LoginPage());
-        await page.GetByLabel("Email").FillAsync(myEmail);
-        await page.GetByLabel("Password").FillAsync(app.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserSignIn.SignInAsync(page, myEmail, app.DemoPassword, $"/employees/{myId}");
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/employees/{myId}$"));
-        await Assertions.Expect(page.Locator(".user-name")).ToHaveTextAsync(myEmail);
         var before = await StatusAsync(app, myId);
         await TypeNoteOnceInteractiveAsync(page, "in the lab");
         await page.Locator(".presence-panel .presence-button").First.ClickAsync();
@@ -47,9 +42,9 @@ public sealed partial class SignInBrowserTests(BrowserFixture browser)
         Assert.Equal(0, await page.Locator(".presence-button").CountAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(LoginPage());
+        await Assertions.Expect(page).ToHaveURLAsync(BrowserSignIn.LoginPage());
         await page.GotoAsync("/");
-        await Assertions.Expect(page).ToHaveURLAsync(LoginPage());
+        await Assertions.Expect(page).ToHaveURLAsync(BrowserSignIn.LoginPage());
     }
 
     /// <summary>
@@ -76,7 +71,4 @@ public sealed partial class SignInBrowserTests(BrowserFixture browser)
 
     private static Task<PresenceStatus> StatusAsync(DirectoryAppFactory app, int id) =>
         app.QueryDatabaseAsync(db => db.Employees.Where(e => e.Id == id).Select(e => e.Presence).SingleAsync());
-
-    [GeneratedRegex("/account/login")]
-    private static partial Regex LoginPage();
 }

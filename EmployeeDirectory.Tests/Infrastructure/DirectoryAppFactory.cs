@@ -99,11 +99,12 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// A client sending an API key that acts with <paramref name="role"/> (and, for an employee key, as the
-    /// employee with <paramref name="employeeEmail"/>). The key is created once per role and employee through
-    /// the application's own key store. Fails the test on any 5xx, whatever the test itself asserts.
+    /// A client sending an API key that acts with <paramref name="role"/> (an admin unless told otherwise;
+    /// for an employee key, as the employee with <paramref name="employeeEmail"/>). The key is created once
+    /// per role and employee through the application's own key store. Fails the test on any 5xx, whatever
+    /// the test itself asserts.
     /// </summary>
-    public HttpClient CreateApiClient(string role, string? employeeEmail = null)
+    public HttpClient CreateApiClient(string role = DirectoryRoles.Admin, string? employeeEmail = null)
     {
         var key = apiKeys.GetOrAdd(
             $"{role}|{employeeEmail}",
