@@ -1,10 +1,12 @@
 using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Web.Admin;
 using EmployeeDirectory.Web.Api;
 using EmployeeDirectory.Web.Auth;
 using EmployeeDirectory.Web.Auth.Accounts;
 using EmployeeDirectory.Web.Components;
+using EmployeeDirectory.Web.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +16,8 @@ builder.AddDirectoryServices();
 builder.AddDirectoryAuth();
 builder.AddDirectoryApi();
 builder.AddDirectoryUi();
+builder.AddDirectoryAdmin();
+builder.AddDirectoryObservability();
 
 var app = builder.Build();
 if (await app.RunAccountCommandAsync(args))
@@ -26,6 +30,7 @@ app.UseDirectoryUi();
 app.UseDirectoryAuth();
 app.MapDirectoryApi();
 app.MapDirectoryUi();
+app.MapDirectoryObservability();
 app.MapDirectoryAuth();
 
 await app.RunAsync();

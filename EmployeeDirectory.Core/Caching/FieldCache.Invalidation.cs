@@ -65,6 +65,14 @@ public sealed partial class FieldCache
         }
     }
 
+    /// <summary>
+    /// True while this server is subscribed to the invalidation channel over a live connection, so it hears
+    /// other servers' writes; false without Redis or while that connection is down.
+    /// </summary>
+    public bool IsInvalidationChannelConnected =>
+        _l2 is { } redis && redis.Connection.GetSubscriber() is var subscriber
+        && subscriber.SubscribedEndpoint(redis.Channel) is not null && subscriber.IsConnected(redis.Channel);
+
     /// <summary>Evicts one key everywhere (the admin console's evict).</summary>
     public Task EvictAsync(string key) => InvalidateAsync([key]);
 

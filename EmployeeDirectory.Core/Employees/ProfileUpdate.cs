@@ -27,4 +27,22 @@ public sealed record ProfileUpdate
     public string? Phone { get; init; }
     public string? Location { get; init; }
     public Guid ConcurrencyStamp { get; init; }
+
+    /// <summary>An update that re-saves <paramref name="profile"/> as it is; change fields with <c>with</c>.</summary>
+    public static ProfileUpdate From(EmployeeProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new ProfileUpdate
+        {
+            GivenName = profile.GivenName,
+            FamilyName = profile.FamilyName,
+            DisplayName = profile.DisplayName,
+            Title = profile.Title,
+            Department = profile.Department,
+            Email = profile.Email,
+            Phone = profile.Phone,
+            Location = profile.Location,
+            ConcurrencyStamp = profile.ConcurrencyStamp,
+        };
+    }
 }

@@ -12,7 +12,7 @@ namespace EmployeeDirectory.Tests.Auth;
 /// the cookie, the interactive pages run as that user, and the sign-out form clears it.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class SignInBrowserTests(BrowserFixture browser)
+public sealed class SignInBrowserTests(BrowserFixture browser, RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
     [Fact]
     public async Task AnEmployeeSignsInSetsTheirOwnStatusSeesOnlyOthersStatusAndSignsOut()
@@ -45,6 +45,47 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(BrowserSignIn.LoginPage());
         await page.GotoAsync("/");
         await Assertions.Expect(page).ToHaveURLAsync(BrowserSignIn.LoginPage());
+    }
+
+    [Fact]
+    public async Task AnAdminSignsInAndTheCacheConsoleListsProfileAndStatusKeysWithTtls()
+    {
+        await using var app = DirectoryAppFactory.Create(redisConnectionString: redis.ConnectionString);
+        var page = await browser.NewPageAsync(app.StartKestrel());
+        await using var context = page.Context;
+
+        var (id, _) = (await app.DemoEmployeesAsync())[0];
+
+        // Opening an employee reads their profile and status through the cache.
+        await BrowserSignIn.SignInAsync(page, DirectoryAppFactory.DemoAdminEmail, app.DemoPassword, $"/employees/{id}");
+        await Assertions.Expect(page.Locator(".presence-panel .status-chip")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cache console" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/cache$"));
+        var statusKey = page.Locator($".key-row[data-key='ed:employee:{id}:status']");
+        var profileKey = page.Locator($".key-row[data-key='ed:employee:{id}:profile']");
+        await Assertions.Expect(statusKey).ToBeVisibleAsync();
+        await Assertions.Expect(profileKey).ToBeVisibleAsync();
+        await Assertions.Expect(statusKey.Locator(".key-ttl .ttl").First).ToHaveTextAsync(new Regex(@"^(\d+\.\d s|1m \d\ds)$"));
+        await Assertions.Expect(profileKey.Locator(".key-ttl .ttl").First).ToHaveTextAsync(new Regex(@"^(1d )?\d+h \d\dm \d\ds$"));
+    }
+
+    [Fact]
+    public async Task AnEmployeeHasNoCacheConsoleLinkAndIsTurnedAwayAtItsAddress()
+    {
+        await using var app = DirectoryAppFactory.Create();
+        var page = await browser.NewPageAsync(app.StartKestrel());
+        await using var context = page.Context;
+        var (_, email) = (await app.DemoEmployeesAsync())[0];
+
+        await BrowserSignIn.SignInAsync(page, email, app.DemoPassword);
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Employees" }).Locator("tbody tr").First).ToBeVisibleAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Cache console" }).CountAsync());
+
+        await page.GotoAsync("/admin/cache");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/access-denied"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You can't open this page" })).ToBeVisibleAsync();
     }
 
     /// <summary>

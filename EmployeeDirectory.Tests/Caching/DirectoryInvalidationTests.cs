@@ -75,7 +75,7 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
         var (target, other) = (page.Items[0].Id, page.Items[1].Id);
         var profile = (await _server.Directory.GetEmployeeAsync(target, Token))!.Profile;
 
-        var result = await _server.Directory.UpdateProfileAsync(target, Edit(profile) with { Title = "Head of Caching" }, Token);
+        var result = await _server.Directory.UpdateProfileAsync(target, ProfileUpdate.From(profile) with { Title = "Head of Caching" }, Token);
 
         Assert.Equal(ServiceOutcome.Ok, result.Outcome);
         // The service reads the saved profile back, which refills the profile key with the new value.
@@ -141,16 +141,4 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
 
         return null;
     }
-
-    private static ProfileUpdate Edit(EmployeeProfile profile) => new()
-    {
-        GivenName = profile.GivenName,
-        FamilyName = profile.FamilyName,
-        Title = profile.Title,
-        Department = profile.Department,
-        Email = profile.Email,
-        Phone = profile.Phone,
-        Location = profile.Location,
-        ConcurrencyStamp = profile.ConcurrencyStamp,
-    };
 }

@@ -165,7 +165,7 @@ public sealed class DirectoryServiceTests : IAsyncLifetime
     {
         var profile = await ProfileAsync();
 
-        var result = await _host.Directory.UpdateProfileAsync(profile.Id, EditOf(profile) with { FamilyName = "Quixotefield" }, Token);
+        var result = await _host.Directory.UpdateProfileAsync(profile.Id, ProfileUpdate.From(profile) with { FamilyName = "Quixotefield" }, Token);
 
         Assert.Equal(ServiceOutcome.Ok, result.Outcome);
         Assert.Equal("Quixotefield", result.Value!.Profile.FamilyName);
@@ -178,9 +178,9 @@ public sealed class DirectoryServiceTests : IAsyncLifetime
     public async Task AnEditBasedOnAStaleVersionIsAConflictAndDoesNotOverwrite()
     {
         var profile = await ProfileAsync();
-        var first = await _host.Directory.UpdateProfileAsync(profile.Id, EditOf(profile) with { Title = "Chief Listener" }, Token);
+        var first = await _host.Directory.UpdateProfileAsync(profile.Id, ProfileUpdate.From(profile) with { Title = "Chief Listener" }, Token);
 
-        var second = await _host.Directory.UpdateProfileAsync(profile.Id, EditOf(profile) with { Title = "Overwriter" }, Token);
+        var second = await _host.Directory.UpdateProfileAsync(profile.Id, ProfileUpdate.From(profile) with { Title = "Overwriter" }, Token);
 
         Assert.Equal(ServiceOutcome.Ok, first.Outcome);
         Assert.Equal(ServiceOutcome.Conflict, second.Outcome);
@@ -195,7 +195,7 @@ public sealed class DirectoryServiceTests : IAsyncLifetime
 
         var result = await _host.Directory.UpdateProfileAsync(
             profile.Id,
-            EditOf(profile) with { GivenName = " ", Email = "not-an-email", Department = "Nowhere", Phone = "call me" },
+            ProfileUpdate.From(profile) with { GivenName = " ", Email = "not-an-email", Department = "Nowhere", Phone = "call me" },
             Token);
 
         Assert.Equal(ServiceOutcome.Invalid, result.Outcome);
@@ -209,7 +209,7 @@ public sealed class DirectoryServiceTests : IAsyncLifetime
         var rows = (await SearchAsync(new DirectoryQuery())).Items;
         var profile = (await _host.Directory.GetEmployeeAsync(rows[0].Id, Token))!.Profile;
 
-        var result = await _host.Directory.UpdateProfileAsync(profile.Id, EditOf(profile) with { Email = rows[1].Email.ToUpperInvariant() }, Token);
+        var result = await _host.Directory.UpdateProfileAsync(profile.Id, ProfileUpdate.From(profile) with { Email = rows[1].Email.ToUpperInvariant() }, Token);
 
         Assert.Equal(ServiceOutcome.Invalid, result.Outcome);
         Assert.True(result.Errors.ContainsKey("email"));
@@ -227,16 +227,4 @@ public sealed class DirectoryServiceTests : IAsyncLifetime
         var id = (await SearchAsync(new DirectoryQuery())).Items[5].Id;
         return (await _host.Directory.GetEmployeeAsync(id, Token))!.Profile;
     }
-
-    private static ProfileUpdate EditOf(EmployeeProfile profile) => new()
-    {
-        GivenName = profile.GivenName,
-        FamilyName = profile.FamilyName,
-        Title = profile.Title,
-        Department = profile.Department,
-        Email = profile.Email,
-        Phone = profile.Phone,
-        Location = profile.Location,
-        ConcurrencyStamp = profile.ConcurrencyStamp,
-    };
 }

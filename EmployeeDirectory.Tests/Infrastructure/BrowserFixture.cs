@@ -61,6 +61,38 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// When the current test has failed, saves what the page showed to artifacts/screenshots/ (under the
+    /// repository root) so a CI failure can be seen, not just read.
+    /// </summary>
+    public static async Task KeepScreenshotIfFailedAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var test = TestContext.Current;
+        if (test.TestState?.Result != TestResult.Failed || page.IsClosed)
+        {
+            return;
+        }
+
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        var name = string.Concat((test.Test?.TestDisplayName ?? "browser-test").Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "EmployeeDirectory.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Path.GetTempPath();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

@@ -1,0 +1,15 @@
+namespace EmployeeDirectory.Web.Admin;
+
+/// <summary>Registers what the admin cache console needs beyond the Core cache services.</summary>
+public static class AdminHostingExtensions
+{
+    public static WebApplicationBuilder AddDirectoryAdmin(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // One sampler per server, so the chart's history survives page reloads and is shared by every admin.
+        builder.Services.AddSingleton<CacheStatsSampler>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<CacheStatsSampler>());
+        return builder;
+    }
+}

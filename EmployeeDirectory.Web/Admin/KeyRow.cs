@@ -1,0 +1,26 @@
+using EmployeeDirectory.Core.Caching;
+
+namespace EmployeeDirectory.Web.Admin;
+
+/// <summary>One row of the key browser: an entry and the moments its copies expire, fixed when it was listed.</summary>
+/// <param name="Entry">The entry as the inspector described it.</param>
+/// <param name="ExpiresAt">When the key expires: its Redis TTL when in Redis, else its L1 lifetime.</param>
+/// <param name="L1ExpiresAt">When this server's copy expires, when the key is in both tiers.</param>
+public sealed record KeyRow(CacheEntryInfo Entry, DateTimeOffset? ExpiresAt, DateTimeOffset? L1ExpiresAt)
+{
+    public static KeyRow From(CacheEntryInfo entry, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var primary = entry.L2Remaining ?? entry.L1Remaining;
+        var secondary = entry.Tiers == CacheEntryTiers.Both ? entry.L1Remaining : null;
+        return new KeyRow(entry, now + primary, now + secondary);
+    }
+
+    public string TierText => Entry.Tiers switch
+    {
+        CacheEntryTiers.Both => "L1 + L2",
+        CacheEntryTiers.L1 => "L1",
+        CacheEntryTiers.L2 => "L2",
+        _ => "gone",
+    };
+}
