@@ -9,9 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployeeDirectory.Tests.Auth;
 
 /// <summary>
-/// Every API route for every kind of caller. Browsing needs any signed-in caller; setting presence needs
-/// the employee themself or an admin; editing profiles and managing keys need an admin. Refusals are
-/// 401 or 403 problems (never a redirect to the login page) and change nothing.
+/// Every API route (and the health and metrics endpoints) for every kind of caller. Browsing needs any
+/// signed-in caller; setting presence needs the employee themself or an admin; editing profiles and
+/// managing keys need an admin. Refusals are 401 or 403 problems (never a redirect to the login page)
+/// and change nothing.
 /// </summary>
 public sealed class ApiAuthorizationMatrixTests(SignedInApp app) : IClassFixture<SignedInApp>
 {
@@ -35,6 +36,11 @@ public sealed class ApiAuthorizationMatrixTests(SignedInApp app) : IClassFixture
 
         // The admin area refuses non-admins even where nothing is mapped: its layout stays private.
         ("GET /api/admin/nothing-here", Unauthorized, Forbidden, HttpStatusCode.NotFound),
+
+        // Probes and the scrape endpoint are for load balancers and Prometheus, which do not sign in.
+        ("GET /health/live", Ok, Ok, Ok),
+        ("GET /health/ready", Ok, Ok, Ok),
+        ("GET /metrics", Ok, Ok, Ok),
     ];
 
     public static TheoryData<string, Caller, HttpStatusCode> Cases()
