@@ -3,6 +3,8 @@ using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Web.Admin;
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Auth;
+using EmployeeDirectory.Web.Auth.Accounts;
 using EmployeeDirectory.Web.Components;
 using EmployeeDirectory.Web.Observability;
 
@@ -11,18 +13,25 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDirectoryData();
 builder.AddDirectoryCache();
 builder.AddDirectoryServices();
+builder.AddDirectoryAuth();
 builder.AddDirectoryApi();
 builder.AddDirectoryUi();
 builder.AddDirectoryAdmin();
 builder.AddDirectoryObservability();
 
 var app = builder.Build();
+if (await app.RunAccountCommandAsync(args))
+{
+    return;
+}
 
 app.UseDirectoryApiErrors();
 app.UseDirectoryUi();
+app.UseDirectoryAuth();
 app.MapDirectoryApi();
 app.MapDirectoryUi();
 app.MapDirectoryObservability();
+app.MapDirectoryAuth();
 
 await app.RunAsync();
 

@@ -1,22 +1,27 @@
+using EmployeeDirectory.Core.Accounts;
 using EmployeeDirectory.Core.Employees;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmployeeDirectory.Core.Data;
 
 /// <summary>
 /// The directory database. Provider-specific subclasses carry their own migration sets; services
-/// only ever see this base type through <see cref="IDbContextFactory{TContext}"/>.
+/// only ever see this base type through <see cref="IDbContextFactory{TContext}"/>. Sign-in accounts and
+/// roles (ASP.NET Core Identity's tables) and API keys live in the same database.
 /// </summary>
-public class DirectoryDbContext(DbContextOptions options) : DbContext(options)
+public class DirectoryDbContext(DbContextOptions options) : IdentityDbContext<DirectoryUser>(options)
 {
     public DbSet<Employee> Employees => Set<Employee>();
 
     public DbSet<Department> Departments => Set<Department>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);
     }
 }

@@ -13,12 +13,12 @@ public sealed class SqliteDirectoryDbContext(DbContextOptions<SqliteDirectoryDbC
 {
     private const string CaseInsensitive = "NOCASE";
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
+        base.OnModelCreating(builder);
 
-        modelBuilder.Entity<Department>().Property(d => d.Name).UseCollation(CaseInsensitive);
-        modelBuilder.Entity<Employee>(employee =>
+        builder.Entity<Department>().Property(d => d.Name).UseCollation(CaseInsensitive);
+        builder.Entity<Employee>(employee =>
         {
             employee.Property(e => e.GivenName).UseCollation(CaseInsensitive);
             employee.Property(e => e.FamilyName).UseCollation(CaseInsensitive);

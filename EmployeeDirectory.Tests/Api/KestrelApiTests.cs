@@ -1,5 +1,6 @@
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Auth;
 
 namespace EmployeeDirectory.Tests.Api;
 
@@ -12,7 +13,7 @@ public sealed class KestrelApiTests
         await using var app = DirectoryAppFactory.Create();
 
         var address = app.StartKestrel();
-        using var client = app.CreateApiClient();
+        using var client = app.CreateApiClient(DirectoryRoles.Admin);
         var departments = await ApiJson.GetAsync<List<DepartmentResponse>>(client, "/api/departments");
 
         Assert.Equal(address, client.BaseAddress);
@@ -38,7 +39,7 @@ public sealed class KestrelApiTests
     public async Task DisposingTheFactoryDeletesItsDatabase()
     {
         var app = DirectoryAppFactory.Create();
-        using (var client = app.CreateApiClient())
+        using (var client = app.CreateApiClient(DirectoryRoles.Admin))
         {
             (await client.GetAsync("/api/departments", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         }

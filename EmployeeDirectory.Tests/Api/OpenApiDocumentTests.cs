@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmployeeDirectory.Tests.Infrastructure;
+using EmployeeDirectory.Web.Auth;
 
 namespace EmployeeDirectory.Tests.Api;
 
@@ -9,7 +10,7 @@ public sealed class OpenApiDocumentTests(DirectoryAppFactory app) : IClassFixtur
     [Fact]
     public async Task TheDocumentIsServedAndListsEveryRoute()
     {
-        using var client = app.CreateApiClient();
+        using var client = app.CreateApiClient(DirectoryRoles.Admin);
 
         using var response = await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
 

@@ -2,13 +2,14 @@ using System.Net;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Auth;
 
 namespace EmployeeDirectory.Tests.Api;
 
 /// <summary>PUT /api/employees/{id}/presence. Each test works on its own employee.</summary>
 public sealed class PresenceApiTests(DirectoryAppFactory app) : IClassFixture<DirectoryAppFactory>
 {
-    private readonly HttpClient client = app.CreateApiClient();
+    private readonly HttpClient client = app.CreateApiClient(DirectoryRoles.Admin);
 
     [Fact]
     public async Task SettingPresenceReturnsItAndEveryReadShowsIt()
@@ -22,7 +23,7 @@ public sealed class PresenceApiTests(DirectoryAppFactory app) : IClassFixture<Di
 
         Assert.Equal(target, saved.Status);
         Assert.Equal("back at 3pm", saved.Note);
-        Assert.Equal(ApiCaller.Anonymous, saved.ChangedBy);
+        Assert.Equal(DirectoryAppFactory.ApiKeyActor(DirectoryRoles.Admin), saved.ChangedBy);
         Assert.NotNull(saved.ChangedAt);
         Assert.InRange(saved.ChangedAt.Value, before, DateTimeOffset.UtcNow.AddSeconds(5));
 

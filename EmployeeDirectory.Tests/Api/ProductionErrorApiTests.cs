@@ -1,5 +1,6 @@
 using System.Net;
 using EmployeeDirectory.Tests.Infrastructure;
+using EmployeeDirectory.Web.Auth;
 using Microsoft.Extensions.Hosting;
 
 namespace EmployeeDirectory.Tests.Api;
@@ -9,7 +10,7 @@ namespace EmployeeDirectory.Tests.Api;
 /// </summary>
 public sealed class ProductionErrorApiTests(ProductionErrorApiTests.ProductionApp app) : IClassFixture<ProductionErrorApiTests.ProductionApp>
 {
-    private readonly HttpClient client = app.CreateApiClient();
+    private readonly HttpClient client = app.CreateApiClient(DirectoryRoles.Admin);
 
     [Theory]
     [InlineData("/api/employees/1/presence", "{\"status\": ")]

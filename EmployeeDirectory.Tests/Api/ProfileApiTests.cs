@@ -1,13 +1,14 @@
 using System.Net;
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Auth;
 
 namespace EmployeeDirectory.Tests.Api;
 
 /// <summary>PUT /api/employees/{id}. Each test works on its own employee.</summary>
 public sealed class ProfileApiTests(DirectoryAppFactory app) : IClassFixture<DirectoryAppFactory>
 {
-    private readonly HttpClient client = app.CreateApiClient();
+    private readonly HttpClient client = app.CreateApiClient(DirectoryRoles.Admin);
 
     [Fact]
     public async Task UpdatingAProfileReturnsTheNewVersionAndAStaleStampIsThenA409()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmployeeDirectory.Tests.Api;
@@ -9,7 +10,7 @@ namespace EmployeeDirectory.Tests.Api;
 /// <summary>GET /api/employees/{id} and GET /api/departments. Read-only.</summary>
 public sealed class ReadEmployeeApiTests(DirectoryAppFactory app) : IClassFixture<DirectoryAppFactory>
 {
-    private readonly HttpClient client = app.CreateApiClient();
+    private readonly HttpClient client = app.CreateApiClient(DirectoryRoles.Admin);
 
     [Fact]
     public async Task GettingAnEmployeeReturnsTheProfilePresenceAndStampInCamelCase()

@@ -1,5 +1,6 @@
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Auth;
 using StackExchange.Redis;
 
 namespace EmployeeDirectory.Tests.Api;
@@ -11,7 +12,7 @@ public sealed class RedisApiTests(RedisServerFixture redis) : IClassFixture<Redi
     public async Task APresenceChangeThroughTheApiIsReadBackThroughRedis()
     {
         await using var app = DirectoryAppFactory.Create(redisConnectionString: redis.ConnectionString);
-        using var client = app.CreateApiClient();
+        using var client = app.CreateApiClient(DirectoryRoles.Admin);
         var id = (await RosterEntry.LoadAsync(app))[0].Id;
 
         (await ApiJson.PutAsync(client, $"/api/employees/{id}/presence", new { status = "In", note = "via redis" })).EnsureSuccessStatusCode();

@@ -2,6 +2,7 @@ using System.Globalization;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Auth;
 
 namespace EmployeeDirectory.Tests.Api;
 
@@ -11,7 +12,7 @@ public sealed class SearchEmployeesApiTests(DirectoryAppFactory app) : IClassFix
     // The directory sorts text culture-aware and case-insensitively (ties broken by name, then id).
     private static readonly StringComparer TextOrder = StringComparer.InvariantCultureIgnoreCase;
 
-    private readonly HttpClient client = app.CreateApiClient();
+    private readonly HttpClient client = app.CreateApiClient(DirectoryRoles.Admin);
 
     [Fact]
     public async Task SearchingWithoutParametersReturnsTheFirstPageOfEveryoneByName()

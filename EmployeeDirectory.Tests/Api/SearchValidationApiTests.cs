@@ -1,11 +1,12 @@
 using EmployeeDirectory.Tests.Infrastructure;
+using EmployeeDirectory.Web.Auth;
 
 namespace EmployeeDirectory.Tests.Api;
 
 /// <summary>Every bad search parameter is a 400 validation problem naming the parameter, never a 500.</summary>
 public sealed class SearchValidationApiTests(DirectoryAppFactory app) : IClassFixture<DirectoryAppFactory>
 {
-    private readonly HttpClient client = app.CreateApiClient();
+    private readonly HttpClient client = app.CreateApiClient(DirectoryRoles.Admin);
 
     public static TheoryData<string, string> BadQueries => new()
     {

@@ -7,7 +7,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace EmployeeDirectory.Tests.Browser;
 
-/// <summary>The directory in a real browser against the app on real Kestrel: list, search, toggle.</summary>
+/// <summary>
+/// The directory in a real browser against the app on real Kestrel: sign in (as the demo admin, who may
+/// set anyone's status), list, search, toggle.
+/// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed partial class DirectorySmokeTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -29,7 +32,7 @@ public sealed partial class DirectorySmokeTests(BrowserFixture browser) : IAsync
     [Fact]
     public async Task TheDirectoryListsPeopleFiltersAsYouTypeAndTogglesAStatusChip()
     {
-        await _page.GotoAsync("/");
+        await BrowserSignIn.SignInAsync(_page, DirectoryAppFactory.DemoAdminEmail, _app.DemoPassword);
         var rows = EmployeeRows();
 
         // Rows arrive once the circuit is interactive (the table loads its server data after the first render).

@@ -1,5 +1,8 @@
 using Bunit;
+using Bunit.TestDoubles;
+using EmployeeDirectory.Web.Auth;
 using EmployeeDirectory.Web.Components.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -10,15 +13,31 @@ namespace EmployeeDirectory.Tests.Components;
 /// <summary>
 /// Shared bUnit setup for MudBlazor components: loose JS interop (MudBlazor calls JS for focus, popovers
 /// and scrolling, none of which these tests assert on), MudBlazor's services, and the UI's own services.
+/// A signed-in user is in the render tree (bUnit's authentication state) and the app's real policies
+/// decide what they may do; it is the admin <see cref="AdminEmail"/> until a test calls
+/// <see cref="SignInAsEmployee"/> or <see cref="SignOut"/>.
 /// </summary>
 public abstract class MudBlazorTest : BunitContext
 {
+    public const string AdminEmail = "admin@contoso.example";
+
+    private readonly BunitAuthorizationContext _authorization;
+
     protected MudBlazorTest()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
-        Services.AddScoped<ICurrentActor, AnonymousCurrentActor>();
+        Services.AddScoped<ICurrentActor, SignedInCurrentActor>();
+
+        // bUnit's authentication state with the app's real policies, not bUnit's stand-in that grants
+        // policies by name: "may set presence" depends on who is asking and for whom.
+        _authorization = AddAuthorization();
+        Services.AddDirectoryAuthorization();
+        Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
+        Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
+        SignInAsAdmin();
+
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
     }
 
@@ -26,6 +45,16 @@ public abstract class MudBlazorTest : BunitContext
 
     /// <summary>The popover provider, once <see cref="RenderWithProviders{TComponent}"/> rendered it: selects' lists open here.</summary>
     protected IRenderedComponent<MudPopoverProvider>? Popovers { get; private set; }
+
+    /// <summary>Signs in an admin who is not in the roster.</summary>
+    protected void SignInAsAdmin() =>
+        _authorization.SetAuthorized(AdminEmail).SetRoles(DirectoryRoles.Admin);
+
+    /// <summary>Signs in the employee with <paramref name="employeeId"/>, as the account linked to their email.</summary>
+    protected void SignInAsEmployee(int employeeId, string email) =>
+        _authorization.SetAuthorized(email).SetRoles(DirectoryRoles.Employee).SetClaims(DirectoryClaims.ForEmployee(employeeId));
+
+    protected void SignOut() => _authorization.SetNotAuthorized();
 
     /// <summary>
     /// Renders the popover and snackbar providers (as the layout does) and then <typeparamref name="TComponent"/>,

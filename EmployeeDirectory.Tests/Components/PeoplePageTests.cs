@@ -119,7 +119,7 @@ public sealed class PeoplePageTests : DirectoryUiTest
             Assert.Equal(after == PresenceStatus.In ? "in" : "out", RowOf(page, first.Id).QuerySelector(".status-chip")!.GetAttribute("data-status")));
         var stored = (await EmployeeAsync(first.Id)).Status;
         Assert.Equal(after, stored.Presence);
-        Assert.Equal("directory", stored.ChangedBy);
+        Assert.Equal(AdminEmail, stored.ChangedBy);
         Assert.Contains(Snackbar.ShownSnackbars, snackbar => snackbar.Message is { } message && message.Contains($"{first.DisplayName} is now", StringComparison.Ordinal));
     }
 

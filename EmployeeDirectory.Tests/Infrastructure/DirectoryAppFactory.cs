@@ -1,21 +1,30 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
 using EmployeeDirectory.Core.Data;
+using EmployeeDirectory.Web.Auth;
+using EmployeeDirectory.Web.Auth.Accounts;
+using EmployeeDirectory.Web.Auth.ApiKeys;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace EmployeeDirectory.Tests.Infrastructure;
 
 /// <summary>
 /// The whole application over its own temporary SQLite file, seeded with a small roster. In memory
 /// (TestServer) by default; <see cref="StartKestrel"/> puts it on a real loopback port for a browser.
-/// The database file is deleted on dispose. Use it as a class fixture, or <see cref="Create"/> it with
-/// Redis, another environment or extra settings.
+/// The database file and the Data Protection keys folder are deleted on dispose. Use it as a class
+/// fixture, or <see cref="Create"/> it with Redis, another environment or extra settings.
+/// Every route needs a signed-in caller: <see cref="CreateApiClient"/> sends an API key acting with a
+/// role; <see cref="SignInAsync"/> signs in through the real login form and keeps the cookie.
 /// </summary>
 public class DirectoryAppFactory : WebApplicationFactory<Program>
 {
@@ -24,6 +33,7 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     private readonly string? redisConnectionString;
     private readonly string environment;
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> apiKeys = new(StringComparer.Ordinal);
     private Uri? serverAddress;
     private bool databaseDeleted;
 
@@ -38,7 +48,22 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         this.environment = environment;
         this.settings = settings ?? new Dictionary<string, string?>();
         DatabasePath = Path.Combine(Path.GetTempPath(), $"employee-directory-{Guid.NewGuid():N}.db");
+        KeysFolder = Path.Combine(Path.GetTempPath(), $"employee-directory-keys-{Guid.NewGuid():N}");
     }
+
+    /// <summary>The demo admin account (Development only).</summary>
+    public static string DemoAdminEmail => DemoAccounts.AdminEmail;
+
+    /// <summary>Where this instance keeps its Data Protection keys when it has no Redis.</summary>
+    public string KeysFolder { get; }
+
+    /// <summary>The demo accounts' password from appsettings.Development.json.</summary>
+    public string DemoPassword =>
+        Services.GetRequiredService<IOptions<AuthOptions>>().Value.DemoPassword
+        ?? throw new InvalidOperationException("Auth:DemoPassword is not set: demo accounts exist in Development only.");
+
+    /// <summary>"Changed by" as recorded for changes made through <see cref="CreateApiClient"/> with <paramref name="role"/>.</summary>
+    public static string ApiKeyActor(string role, string? employeeEmail = null) => $"api-key:{ApiKeyName(role, employeeEmail)}";
 
     /// <summary>Path of this instance's SQLite file.</summary>
     public string DatabasePath { get; }
@@ -73,17 +98,61 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         return serverAddress;
     }
 
-    /// <summary>A client that fails the test on any 5xx, whatever the test itself asserts.</summary>
-    public HttpClient CreateApiClient()
+    /// <summary>
+    /// A client sending an API key that acts with <paramref name="role"/> (an admin unless told otherwise;
+    /// for an employee key, as the employee with <paramref name="employeeEmail"/>). The key is created once
+    /// per role and employee through the application's own key store. Fails the test on any 5xx, whatever
+    /// the test itself asserts.
+    /// </summary>
+    public HttpClient CreateApiClient(string role = DirectoryRoles.Admin, string? employeeEmail = null)
     {
-        var client = CreateDefaultClient(new ServerErrorGuard());
-        if (serverAddress is not null)
+        var key = apiKeys.GetOrAdd(
+            $"{role}|{employeeEmail}",
+            _ => new Lazy<Task<string>>(() => Task.Run(() => CreateApiKeyAsync(ApiKeyName(role, employeeEmail), role, employeeEmail))));
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key.Value.GetAwaiter().GetResult());
+        return client;
+    }
+
+    /// <summary>A client with no credentials that does not follow redirects; fails the test on any 5xx.</summary>
+    public HttpClient CreateAnonymousClient() => WithServerAddress(CreateDefaultClient(new ServerErrorGuard()));
+
+    /// <summary>A client that keeps cookies in <paramref name="cookies"/> and does not follow redirects, like a browser tab.</summary>
+    public HttpClient CreateCookieClient(CookieContainer cookies) =>
+        WithServerAddress(CreateDefaultClient(new ServerErrorGuard(), new CookieContainerHandler(cookies)));
+
+    /// <summary>Signs in through the login form and returns a client holding the sign-in cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string? password = null)
+    {
+        var client = CreateCookieClient(new CookieContainer());
+        using var response = await LoginForm.SubmitAsync(client, email, password ?? DemoPassword);
+        if (response.StatusCode != HttpStatusCode.Found || response.Headers.Location?.ToString() is not { } location || location.Contains("/account/login", StringComparison.Ordinal))
         {
-            client.BaseAddress = serverAddress;
+            throw new InvalidOperationException($"Signing in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
         }
 
         return client;
     }
+
+    /// <summary>Creates an account through the application's provisioning (every Identity rule applies).</summary>
+    public async Task CreateAccountAsync(string email, string password, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountProvisioner>().EnsureAccountAsync(email, password, role);
+        if (result.Change != AccountChange.Created)
+        {
+            throw new InvalidOperationException($"The account {email} was not created ({result.Change}): {string.Join(" ", result.Errors)}");
+        }
+    }
+
+    /// <summary>The employees the three demo employee accounts belong to: the first three of the roster.</summary>
+    public Task<List<(int Id, string Email)>> DemoEmployeesAsync() =>
+        QueryDatabaseAsync(async db => (await db.Employees
+                .OrderBy(e => e.Id)
+                .Take(DemoAccounts.EmployeeCount)
+                .Select(e => new { e.Id, e.Email })
+                .ToListAsync())
+            .ConvertAll(e => (e.Id, e.Email)));
 
     /// <summary>Reads the database directly, bypassing the services and their cache: what the data says.</summary>
     public async Task<T> QueryDatabaseAsync<T>(Func<DirectoryDbContext, Task<T>> query)
@@ -103,6 +172,7 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", DatabaseConnectionString);
         builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}", nameof(DatabaseProvider.Sqlite));
         builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}", SeedEmployees.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting($"{AuthOptions.SectionName}:{nameof(AuthOptions.DataProtectionKeysFolder)}", KeysFolder);
         if (redisConnectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
@@ -122,9 +192,45 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         }
         finally
         {
-            // Even when the host fails to shut down cleanly the file must go; the failure still surfaces.
+            // Even when the host fails to shut down cleanly the files must go; the failure still surfaces.
             DeleteDatabase();
+            DeleteKeys();
             GC.SuppressFinalize(this);
+        }
+    }
+
+    private static string ApiKeyName(string role, string? employeeEmail) =>
+        employeeEmail is null ? $"tests ({role})" : $"tests ({role}, {employeeEmail})";
+
+    private async Task<string> CreateApiKeyAsync(string name, string role, string? employeeEmail)
+    {
+        var result = await Services.GetRequiredService<ApiKeyStore>().CreateAsync(new ApiKeyDraft(name, role, employeeEmail), "tests");
+        return result.Value?.Secret
+            ?? throw new InvalidOperationException($"Could not create an API key for {role}: {string.Join(" ", result.Errors.SelectMany(e => e.Value))}");
+    }
+
+    private HttpClient WithServerAddress(HttpClient client)
+    {
+        if (serverAddress is not null)
+        {
+            client.BaseAddress = serverAddress;
+        }
+
+        return client;
+    }
+
+    private void DeleteKeys()
+    {
+        try
+        {
+            if (Directory.Exists(KeysFolder))
+            {
+                Directory.Delete(KeysFolder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort, as for the database file.
         }
     }
 

@@ -27,6 +27,12 @@ internal static class ApiProblems
                 ? null
                 : new Dictionary<string, object?> { [ConcurrencyStampExtension] = current.Profile.ConcurrencyStamp.ToString("D") });
 
+    public static ProblemHttpResult NotYourPresence(int id) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Not allowed",
+            detail: $"You may set only your own presence; employee {id} is someone else. Admins may set anyone's.");
+
     public static ValidationProblem Invalid(IEnumerable<KeyValuePair<string, string[]>> errors) =>
         TypedResults.ValidationProblem(errors);
 
@@ -45,6 +51,8 @@ internal static class ApiProblems
     public static string? Describe(int status, string method) => status switch
     {
         StatusCodes.Status400BadRequest => "The request could not be read: check that the body is well-formed JSON and every parameter has the expected format.",
+        StatusCodes.Status401Unauthorized => "Sign in, or send a valid API key in the X-Api-Key header.",
+        StatusCodes.Status403Forbidden => "You are signed in, but your role does not allow this.",
         StatusCodes.Status404NotFound => "No API endpoint matches this path.",
         StatusCodes.Status405MethodNotAllowed => $"This endpoint does not accept {method}.",
         StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with Content-Type: application/json.",

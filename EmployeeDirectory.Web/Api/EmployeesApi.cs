@@ -2,17 +2,26 @@ using System.Diagnostics;
 using System.Security.Claims;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EmployeeDirectory.Web.Api;
 
-/// <summary>Search, read and edit employees over JSON: a thin shell over the Core services.</summary>
+/// <summary>
+/// Search, read and edit employees over JSON: a thin shell over the Core services. Every route needs a
+/// signed-in caller (cookie or API key); editing a profile needs an admin, and setting presence the
+/// employee themself or an admin.
+/// </summary>
 internal static class EmployeesApi
 {
     public static RouteGroupBuilder MapEmployeesApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(ApiRoutes.Prefix).WithTags("Employees");
+        var api = endpoints.MapGroup(ApiRoutes.Prefix)
+            .WithTags("Employees")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         api.MapGet("/employees", SearchEmployeesAsync)
             .WithName("SearchEmployees")
@@ -25,13 +34,16 @@ internal static class EmployeesApi
 
         api.MapPut("/employees/{id:int}", UpdateProfileAsync)
             .WithName("UpdateProfile")
-            .WithSummary("Replace an employee's profile; refused with 409 if someone saved since the stamp was read.")
+            .WithSummary("Replace an employee's profile (admins only); refused with 409 if someone saved since the stamp was read.")
+            .RequireAuthorization(DirectoryPolicies.EditProfiles)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPut("/employees/{id:int}/presence", SetPresenceAsync)
             .WithName("SetPresence")
-            .WithSummary("Set an employee's In/Out status and note.")
+            .WithSummary("Set an employee's In/Out status and note: your own, or anyone's as an admin.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/departments", GetDepartmentsAsync)
@@ -83,9 +95,15 @@ internal static class EmployeesApi
         int id,
         [FromBody] PresenceRequest body,
         ClaimsPrincipal user,
+        [FromServices] IAuthorizationService authorization,
         [FromServices] IPresenceService presence,
         CancellationToken cancellationToken)
     {
+        if (!(await authorization.AuthorizeAsync(user, id, DirectoryPolicies.SetPresence)).Succeeded)
+        {
+            return ApiProblems.NotYourPresence(id);
+        }
+
         if (!body.TryGetUpdate(out var update, out var errors))
         {
             return ApiProblems.Invalid(errors);

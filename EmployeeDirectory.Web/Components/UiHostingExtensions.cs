@@ -16,8 +16,8 @@ public static class UiHostingExtensions
         builder.Services.AddMudServices();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        // Sign-in replaces this registration with one that reads the authenticated user.
-        builder.Services.TryAddScoped<ICurrentActor, AnonymousCurrentActor>();
+        // Changes are attributed to the signed-in user (sign-in itself is AddDirectoryAuth).
+        builder.Services.TryAddScoped<ICurrentActor, SignedInCurrentActor>();
         return builder;
     }
 
@@ -44,7 +44,7 @@ public static class UiHostingExtensions
             return next(context);
         });
 
-        app.UseAntiforgery();
+        // Antiforgery runs in UseDirectoryAuth, after authentication: its tokens are bound to the user.
         return app;
     }
 

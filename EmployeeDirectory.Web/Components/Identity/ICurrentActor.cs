@@ -1,8 +1,8 @@
 namespace EmployeeDirectory.Web.Components.Identity;
 
 /// <summary>
-/// Who is acting in the current circuit, recorded as "changed by" on presence changes. The single
-/// place sign-in replaces to attribute changes to the signed-in user.
+/// Who is acting in the current circuit, recorded as "changed by" on presence changes: the signed-in
+/// user (<see cref="SignedInCurrentActor"/>).
 /// </summary>
 public interface ICurrentActor
 {

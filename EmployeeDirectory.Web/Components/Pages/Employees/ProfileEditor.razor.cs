@@ -1,6 +1,9 @@
 using System.Net.Mail;
 using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace EmployeeDirectory.Web.Components.Pages.Employees;
@@ -36,6 +39,13 @@ public sealed partial class ProfileEditor : IDisposable
     /// <summary>Raised with the stored employee after a save or a reload.</summary>
     [Parameter]
     public EventCallback<EmployeeDetails> ProfileChanged { get; set; }
+
+    /// <summary>The signed-in user; only admins may save (the page shows the form only to them).</summary>
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
 
     [Inject]
     private IDirectoryService Directory { get; set; } = default!;
@@ -91,6 +101,12 @@ public sealed partial class ProfileEditor : IDisposable
             return;
         }
 
+        if (!await MayEditAsync())
+        {
+            _otherErrors = ["Only an admin can edit profiles. Nothing was saved."];
+            return;
+        }
+
         _busy = _saving = true;
         _conflict = false;
         _serverErrors.Clear();
@@ -125,6 +141,17 @@ public sealed partial class ProfileEditor : IDisposable
         {
             _busy = _saving = false;
         }
+    }
+
+    private async Task<bool> MayEditAsync()
+    {
+        if (Authentication is null)
+        {
+            return false;
+        }
+
+        var user = (await Authentication).User;
+        return (await Authorization.AuthorizeAsync(user, DirectoryPolicies.EditProfiles)).Succeeded;
     }
 
     private async Task ReloadAsync()

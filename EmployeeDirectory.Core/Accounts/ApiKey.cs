@@ -1,0 +1,55 @@
+namespace EmployeeDirectory.Core.Accounts;
+
+/// <summary>
+/// A key a non-browser client (a badge reader, a script) sends in the <c>X-Api-Key</c> header. Only the
+/// SHA-256 hash of the key is stored; the key itself is shown once, when it is created. A key acts
+/// with one role and, for an employee key, as the employee with <see cref="EmployeeEmail"/>.
+/// </summary>
+public sealed class ApiKey
+{
+    /// <summary>Longest accepted <see cref="Name"/>.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>Longest stored role name.</summary>
+    public const int MaxRoleLength = 32;
+
+    /// <summary>Length of <see cref="Preview"/>: enough to tell keys apart, far too little to use one.</summary>
+    public const int PreviewLength = 8;
+
+    /// <summary>Size of <see cref="KeyHash"/> in bytes (SHA-256).</summary>
+    public const int HashLength = 32;
+
+    /// <summary>Longest email address (as for employees).</summary>
+    public const int MaxEmailLength = 254;
+
+    /// <summary>Database identity; the handle used to revoke the key.</summary>
+    public int Id { get; set; }
+
+    /// <summary>What the key is for ("badge reader, 2nd floor").</summary>
+    public required string Name { get; set; }
+
+    /// <summary>The role the key acts with (Admin or Employee).</summary>
+    public required string Role { get; set; }
+
+    /// <summary>For an employee key: the email of the employee it acts for, as given.</summary>
+    public string? EmployeeEmail { get; set; }
+
+    /// <summary>Upper-invariant <see cref="EmployeeEmail"/>, matched against the employees' normalized email.</summary>
+    public string? NormalizedEmployeeEmail { get; set; }
+
+    /// <summary>SHA-256 of the key's UTF-8 text (unique).</summary>
+    public required byte[] KeyHash { get; set; }
+
+    /// <summary>The first characters of the key, so an admin can tell which key a client holds.</summary>
+    public required string Preview { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Who created the key (an admin's user name, or the configuration for a seeded key).</summary>
+    public required string CreatedBy { get; set; }
+
+    /// <summary>When the key was revoked; a revoked key authenticates nobody.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public string? RevokedBy { get; set; }
+}

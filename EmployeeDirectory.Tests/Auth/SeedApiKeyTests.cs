@@ -1,0 +1,83 @@
+using System.Net;
+using EmployeeDirectory.Core.Data;
+using EmployeeDirectory.Tests.Api;
+using EmployeeDirectory.Tests.Infrastructure;
+using EmployeeDirectory.Web.Auth.ApiKeys;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+
+namespace EmployeeDirectory.Tests.Auth;
+
+/// <summary><c>Auth:SeedApiKey</c> makes an admin key in Development, and never anywhere else.</summary>
+public sealed class SeedApiKeyTests
+{
+    private const string SeedKey = "load-test-key-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+    private static readonly Dictionary<string, string?> WithSeedKey = new() { ["Auth:SeedApiKey"] = SeedKey };
+
+    [Fact]
+    public async Task InDevelopmentTheSeedKeyIsAnAdminKey()
+    {
+        await using var app = DirectoryAppFactory.Create(settings: WithSeedKey);
+        using var client = WithKey(app, SeedKey);
+
+        using var adminOnly = await client.GetAsync(new Uri(ApiKeysApi.Route, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, adminOnly.StatusCode);
+        Assert.Contains(ApiKeyStore.SeedName, await adminOnly.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InProductionTheSeedKeyIsIgnoredAndNothingIsStored()
+    {
+        await using var app = DirectoryAppFactory.Create(environment: Environments.Production, settings: WithSeedKey);
+        using var client = WithKey(app, SeedKey);
+
+        using var response = await client.GetAsync(new Uri("/api/departments", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal(0, await app.QueryDatabaseAsync(db => db.ApiKeys.CountAsync(TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task AKeySeededInDevelopmentIsRevokedWhenTheDatabaseIsUsedInProduction()
+    {
+        await using var development = DirectoryAppFactory.Create(settings: WithSeedKey);
+        using (var before = await WithKey(development, SeedKey).GetAsync(new Uri("/api/departments", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await using var production = DirectoryAppFactory.Create(
+            environment: Environments.Production,
+            settings: new Dictionary<string, string?>
+            {
+                [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = development.DatabaseConnectionString,
+                [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}"] = "0",
+            });
+        using var client = WithKey(production, SeedKey);
+
+        using var after = await client.GetAsync(new Uri("/api/departments", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await ApiAssert.ProblemAsync(after, HttpStatusCode.Unauthorized);
+        var seeded = await production.QueryDatabaseAsync(db => db.ApiKeys.SingleAsync(TestContext.Current.CancellationToken));
+        Assert.NotNull(seeded.RevokedAt);
+    }
+
+    [Fact]
+    public async Task AShortSeedKeyStopsTheStartNamingTheSetting()
+    {
+        await using var app = DirectoryAppFactory.Create(settings: new Dictionary<string, string?> { ["Auth:SeedApiKey"] = "too-short" });
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.Services);
+
+        Assert.Contains("Auth:SeedApiKey must be at least 32 characters", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private static HttpClient WithKey(DirectoryAppFactory app, string key)
+    {
+        var client = app.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key);
+        return client;
+    }
+}

@@ -1,0 +1,154 @@
+using EmployeeDirectory.Core.Data;
+using EmployeeDirectory.Web.Auth.ApiKeys;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EmployeeDirectory.Web.Auth.Accounts;
+
+/// <summary>
+/// Prepares sign-in before the server takes requests (in <see cref="StartingAsync"/>, after the database
+/// initializer, which is registered first): the roles; the admin named by <c>Admin:Email</c>; in
+/// Development the demo accounts and the <c>Auth:SeedApiKey</c> key. Outside Development a seed key is
+/// refused and any key seeded earlier is revoked. A bad admin setting stops the start with the reason.
+/// </summary>
+internal sealed partial class AccountBootstrapper(
+    IServiceScopeFactory scopes,
+    IOptions<AdminAccountOptions> admin,
+    IOptions<AuthOptions> auth,
+    IHostEnvironment environment,
+    ApiKeyStore keys,
+    IDbContextFactory<DirectoryDbContext> contexts,
+    ILogger<AccountBootstrapper> logger) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountProvisioner>();
+        await accounts.EnsureRolesAsync();
+        await EnsureConfiguredAdminAsync(accounts);
+
+        if (environment.IsDevelopment())
+        {
+            await SeedDemoAccountsAsync(accounts, cancellationToken);
+            await SeedApiKeyAsync(cancellationToken);
+        }
+        else
+        {
+            await RefuseSeedApiKeyAsync(cancellationToken);
+        }
+
+        if (!await accounts.AnyAdminAsync())
+        {
+            Log.NoAdmin(logger);
+        }
+    }
+
+    private async Task EnsureConfiguredAdminAsync(AccountProvisioner accounts)
+    {
+        var settings = admin.Value;
+        if (string.IsNullOrWhiteSpace(settings.Email))
+        {
+            return;
+        }
+
+        var result = await accounts.EnsureAccountAsync(settings.Email, settings.Password, DirectoryRoles.Admin);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"The admin account from Admin:Email ({settings.Email}) could not be set up: {string.Join(" ", result.Errors)}");
+        }
+
+        if (result.Change != AccountChange.Unchanged)
+        {
+            Log.AdminEnsured(logger, settings.Email, result.Change);
+        }
+    }
+
+    private async Task SeedDemoAccountsAsync(AccountProvisioner accounts, CancellationToken cancellationToken)
+    {
+        var password = auth.Value.DemoPassword;
+        if (string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+
+        var employees = await DemoAccounts.EmployeeEmailsAsync(contexts, cancellationToken);
+        var wanted = employees.Select(email => (Email: email, Role: DirectoryRoles.Employee))
+            .Prepend((Email: DemoAccounts.AdminEmail, Role: DirectoryRoles.Admin));
+        foreach (var (email, role) in wanted)
+        {
+            var result = await accounts.EnsureAccountAsync(email, password, role);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"The demo account {email} could not be created: {string.Join(" ", result.Errors)}");
+            }
+
+            if (result.Change == AccountChange.Created)
+            {
+                Log.DemoAccountCreated(logger, email, role);
+            }
+        }
+    }
+
+    private async Task SeedApiKeyAsync(CancellationToken cancellationToken)
+    {
+        var seed = auth.Value.SeedApiKey;
+        if (string.IsNullOrWhiteSpace(seed))
+        {
+            return;
+        }
+
+        if (await keys.SeedAsync(seed.Trim(), cancellationToken))
+        {
+            Log.SeedKeyCreated(logger);
+        }
+    }
+
+    private async Task RefuseSeedApiKeyAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(auth.Value.SeedApiKey))
+        {
+            Log.SeedKeyIgnored(logger, environment.EnvironmentName);
+        }
+
+        var revoked = await keys.RevokeSeededAsync(cancellationToken);
+        if (revoked > 0)
+        {
+            Log.SeedKeysRevoked(logger, revoked, environment.EnvironmentName);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Admin account {Email} from configuration: {Change}")]
+        public static partial void AdminEnsured(ILogger logger, string email, AccountChange change);
+
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Demo account {Email} created with role {Role}")]
+        public static partial void DemoAccountCreated(ILogger logger, string email, string role);
+
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+            Message = "No admin account exists. Set Admin__Email and Admin__Password, or run: dotnet run --project EmployeeDirectory.Web -- create-admin <email>")]
+        public static partial void NoAdmin(ILogger logger);
+
+        [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Admin API key from Auth:SeedApiKey is ready (Development only)")]
+        public static partial void SeedKeyCreated(ILogger logger);
+
+        [LoggerMessage(EventId = 3004, Level = LogLevel.Warning,
+            Message = "Auth:SeedApiKey is set but ignored: keys are seeded from configuration in Development only, not in {Environment}")]
+        public static partial void SeedKeyIgnored(ILogger logger, string environment);
+
+        [LoggerMessage(EventId = 3005, Level = LogLevel.Warning,
+            Message = "Revoked {Count} API key(s) seeded from configuration in Development: they are not valid in {Environment}")]
+        public static partial void SeedKeysRevoked(ILogger logger, int count, string environment);
+    }
+}
