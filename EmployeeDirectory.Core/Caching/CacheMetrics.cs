@@ -18,8 +18,6 @@ public sealed class CacheMetrics : IDisposable
     private static readonly string[] TierNames = ["l1", "l2", "loader"];
     private static readonly string[] PolicyNames = ["profile", "status"];
     private readonly Meter _meter;
-    private readonly Counter<long> _hits;
-    private readonly Counter<long> _misses;
     private readonly Counter<long> _loads;
     private readonly Counter<long> _invalidations;
     private readonly Counter<long> _evictions;
@@ -30,8 +28,9 @@ public sealed class CacheMetrics : IDisposable
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         _meter = meterFactory.Create(MeterName);
-        _hits = _meter.CreateCounter<long>("cache.hits", "{lookup}", "Lookups answered by a tier");
-        _misses = _meter.CreateCounter<long>("cache.misses", "{lookup}", "Lookups a tier could not answer");
+        // Hits and misses are read from the running totals when exported: a hit pays one increment, not two.
+        _meter.CreateObservableCounter("cache.hits", () => Observe(Statistics.Hits), "{lookup}", "Lookups answered by a tier");
+        _meter.CreateObservableCounter("cache.misses", () => Observe(Statistics.Misses), "{lookup}", "Lookups a tier could not answer");
         _loads = _meter.CreateCounter<long>("cache.loads", "{load}", "Values loaded from the database after both tiers missed");
         _invalidations = _meter.CreateCounter<long>("cache.invalidations", "{key}", "Keys invalidated, by origin (local write or another server)");
         _evictions = _meter.CreateCounter<long>("cache.evictions", "{key}", "Keys evicted by an operator");
@@ -46,39 +45,19 @@ public sealed class CacheMetrics : IDisposable
     internal void L1Hit(CachePolicy policy, long sampledStart)
     {
         Statistics.Hit(CacheTier.L1, policy);
-        _hits.Add(1, new("tier", TierNames[0]), new("policy", PolicyNames[(int)policy]));
         if (sampledStart != 0)
         {
             Latency(CacheTier.L1, policy, sampledStart);
         }
     }
 
-    internal void Hit(CacheTier tier, CachePolicy policy, int count = 1)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            Statistics.Hit(tier, policy);
-        }
+    internal void Hit(CacheTier tier, CachePolicy policy) => Statistics.Hit(tier, policy);
 
-        _hits.Add(count, new("tier", TierNames[(int)tier]), new("policy", PolicyNames[(int)policy]));
-    }
-
-    internal void Miss(CacheTier tier, CachePolicy policy, int count = 1)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            Statistics.Miss(tier, policy);
-        }
-
-        _misses.Add(count, new("tier", TierNames[(int)tier]), new("policy", PolicyNames[(int)policy]));
-    }
+    internal void Miss(CacheTier tier, CachePolicy policy) => Statistics.Miss(tier, policy);
 
     internal void Loaded(CachePolicy policy, int count, long startTimestamp)
     {
-        for (var i = 0; i < count; i++)
-        {
-            Statistics.Load(policy);
-        }
+        Statistics.Load(policy, count);
 
         _loads.Add(count, new KeyValuePair<string, object?>("policy", PolicyNames[(int)policy]));
         Latency(CacheTier.Loader, policy, startTimestamp);
@@ -101,4 +80,15 @@ public sealed class CacheMetrics : IDisposable
     }
 
     public void Dispose() => _meter.Dispose();
+
+    private static IEnumerable<Measurement<long>> Observe(Func<CacheTier, CachePolicy, long> read)
+    {
+        foreach (var tier in Enum.GetValues<CacheTier>())
+        {
+            foreach (var policy in Enum.GetValues<CachePolicy>())
+            {
+                yield return new Measurement<long>(read(tier, policy), new("tier", TierNames[(int)tier]), new("policy", PolicyNames[(int)policy]));
+            }
+        }
+    }
 }

@@ -18,7 +18,7 @@ public sealed class CacheStatistics
 
     internal void Miss(CacheTier tier, CachePolicy policy) => Interlocked.Increment(ref _misses[Slot(tier, policy)]);
 
-    internal void Load(CachePolicy policy) => Interlocked.Increment(ref _loads[(int)policy]);
+    internal void Load(CachePolicy policy, int count) => Interlocked.Add(ref _loads[(int)policy], count);
 
     internal void Invalidation(CachePolicy policy) => Interlocked.Increment(ref _invalidations[(int)policy]);
 

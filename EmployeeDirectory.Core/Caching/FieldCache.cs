@@ -100,9 +100,9 @@ public sealed partial class FieldCache : IFieldCache, IDisposable
             var started = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
             if (_inflight.TryAdd(key.Name, started.Task))
             {
-                _ = RunFlightAsync(key, state, load, started);
-                flight = started.Task;
-                break;
+                // The caller that starts the load awaits it directly; only joiners wait on the shared task.
+                await RunFlightAsync(key, state, load, started).WaitAsync(cancellationToken).ConfigureAwait(false);
+                return (T?)await started.Task.ConfigureAwait(false);
             }
         }
 
@@ -138,25 +138,24 @@ public sealed partial class FieldCache : IFieldCache, IDisposable
             var started = Stopwatch.GetTimestamp();
             try
             {
-                read = await _l2!.ReadAsync(key.Name).ConfigureAwait(false);
-                _breaker.Success();
+                var hit = await _l2!.ReadAsync(key.Name).ConfigureAwait(false);
                 _metrics.Latency(CacheTier.L2, key.Policy, started);
+                if (hit.Found && TryDeserialize(hit.Value, key, out var cached))
+                {
+                    _breaker.Success();
+                    _metrics.Hit(CacheTier.L2, key.Policy);
+                    _l1.TrySet(key.Name, cached, key.Policy, Min(policy.L1Cap, hit.Remaining), SizeOf(hit.Value), l1Version);
+                    return cached;
+                }
+
+                _metrics.Miss(CacheTier.L2, key.Policy);
+                // Only a miss needs the version: it guards the write-back of what the load is about to read.
+                read = hit with { Version = await _l2.ReadVersionAsync(key.Name).ConfigureAwait(false) };
+                _breaker.Success();
             }
             catch (Exception error) when (IsRedisFailure(error))
             {
                 RedisFailed(error);
-            }
-
-            if (read is { Found: true } hit && TryDeserialize(hit.Value, key, out var cached))
-            {
-                _metrics.Hit(CacheTier.L2, key.Policy);
-                _l1.TrySet(key.Name, cached, key.Policy, Min(policy.L1Cap, hit.Remaining), SizeOf(hit.Value), l1Version);
-                return cached;
-            }
-
-            if (read is not null)
-            {
-                _metrics.Miss(CacheTier.L2, key.Policy);
             }
         }
 

@@ -15,12 +15,17 @@ internal sealed class RedisTier(IConnectionMultiplexer connection, CacheKeySpace
 
     private IDatabase Database => connection.GetDatabase();
 
+    /// <summary>Value and remaining lifetime of one key (GET and PTTL in one round trip, no script).</summary>
     public async Task<L2Read> ReadAsync(string key)
     {
-        var result = await Database.ScriptEvaluateAsync(RedisScripts.Read, [key, _versions]).ConfigureAwait(false);
-        var values = (RedisResult[])result!;
-        return ToRead(values, 0);
+        var read = await Database.StringGetWithExpiryAsync(key).ConfigureAwait(false);
+        // A key without a TTL was not written by this cache; MaxValue lets the L1 cap bound the copy.
+        var remaining = read.Value.HasValue ? read.Expiry ?? TimeSpan.MaxValue : TimeSpan.Zero;
+        return new L2Read(read.Value, remaining, RedisValue.Null);
     }
+
+    /// <summary>The key's write version, read before a load so the write-back can tell whether an invalidation came in between.</summary>
+    public Task<RedisValue> ReadVersionAsync(string key) => Database.HashGetAsync(_versions, key);
 
     public async Task<L2Read[]> ReadManyAsync(IReadOnlyList<string> keyNames)
     {
