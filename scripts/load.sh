@@ -62,9 +62,19 @@ curl -fs "$base/health/ready" >/dev/null || { echo "the app did not become ready
 header="X-Api-Key: $api_key"
 id=$(curl -fs -H "$header" "$base/api/employees?pageSize=1&page=3" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 
+paths=(
+    "/api/employees?pageSize=25"
+    "/api/employees?q=an&pageSize=25"
+    "/api/employees?status=In&department=Engineering&pageSize=25"
+    "/api/employees/$id"
+)
+echo "warming up (JIT and caches)..." >&2
+for path in "${paths[@]}"; do
+    wrk -t2 -c"$connections" -d3s -H "$header" "$base$path" >/dev/null
+done
+
 run() {
     local name=$1 path=$2
-    curl -fs -H "$header" "$base$path" >/dev/null   # warm the cache
     local out
     out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$header" "$base$path")
     local rps p50 p99
@@ -79,7 +89,7 @@ echo "Employees: $employees, Redis: $([[ -n $redis_connection ]] && echo yes || 
 echo
 echo "| scenario | request | requests/s | p50 | p99 |"
 echo "| --- | --- | --- | --- | --- |"
-run "browse, first page" "/api/employees?pageSize=25"
-run "search as you type" "/api/employees?q=an&pageSize=25"
-run "In filter + department" "/api/employees?status=In&department=Engineering&pageSize=25"
-run "one employee" "/api/employees/$id"
+run "browse, first page" "${paths[0]}"
+run "search as you type" "${paths[1]}"
+run "In filter + department" "${paths[2]}"
+run "one employee" "${paths[3]}"

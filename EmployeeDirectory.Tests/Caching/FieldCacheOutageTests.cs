@@ -8,7 +8,7 @@ namespace EmployeeDirectory.Tests.Caching;
 /// <summary>Redis stopped, restarted or stalled under a running cache. Each test owns its redis-server.</summary>
 public sealed class FieldCacheOutageTests : IAsyncLifetime
 {
-    private const int RedisUnavailableEvent = 1100;
+    private const int RedisUnavailableEvent = 1200;
     private readonly RedisServerFixture _redis = new();
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

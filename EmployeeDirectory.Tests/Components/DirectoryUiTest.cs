@@ -47,18 +47,7 @@ public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
     protected async Task<EmployeeDetails> EditElsewhereAsync(int id, Func<ProfileUpdate, ProfileUpdate> change)
     {
         var profile = (await EmployeeAsync(id)).Profile;
-        var update = change(new ProfileUpdate
-        {
-            GivenName = profile.GivenName,
-            FamilyName = profile.FamilyName,
-            DisplayName = profile.DisplayName,
-            Title = profile.Title,
-            Department = profile.Department,
-            Email = profile.Email,
-            Phone = profile.Phone,
-            Location = profile.Location,
-            ConcurrencyStamp = profile.ConcurrencyStamp,
-        });
+        var update = change(ProfileUpdate.From(profile));
         var result = await Directory.UpdateProfileAsync(id, update, TestContext.Current.CancellationToken);
         Assert.Equal(ServiceOutcome.Ok, result.Outcome);
         return result.Value!;

@@ -35,7 +35,7 @@ internal sealed partial class DatabaseHealthCheck(IDbContextFactory<DirectoryDbC
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "Readiness: the database did not answer the health query")]
+        [LoggerMessage(EventId = 5000, Level = LogLevel.Error, Message = "Readiness: the database did not answer the health query")]
         public static partial void DatabaseUnavailable(ILogger logger, Exception error);
     }
 }

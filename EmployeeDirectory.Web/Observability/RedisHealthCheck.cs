@@ -51,7 +51,7 @@ internal sealed partial class RedisHealthCheck(IConnectionMultiplexer redis, Fie
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Readiness: Redis did not answer PING")]
+        [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Readiness: Redis did not answer PING")]
         public static partial void PingFailed(ILogger logger, Exception error);
     }
 }

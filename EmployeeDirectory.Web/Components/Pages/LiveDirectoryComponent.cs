@@ -120,7 +120,7 @@ public abstract partial class LiveDirectoryComponent : ComponentBase, IDisposabl
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Live refresh of {Component} after a {Kind} change failed")]
+        [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Live refresh of {Component} after a {Kind} change failed")]
         public static partial void RefreshFailed(ILogger logger, Exception exception, string component, DirectoryChangeKind kind);
     }
 }
