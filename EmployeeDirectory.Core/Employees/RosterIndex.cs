@@ -34,6 +34,9 @@ public sealed class RosterIndex
     /// <summary>Positions in <see cref="Employees"/> in the given order, ties broken by id.</summary>
     internal int[] Order(DirectorySort sort) => _orders.GetOrAdd(sort, BuildOrder);
 
+    /// <summary>Recent searches over this instance (see <see cref="RosterMatchCache"/>).</summary>
+    internal RosterMatchCache Matches { get; } = new();
+
     private int[] BuildOrder(DirectorySort sort)
     {
         var order = Enumerable.Range(0, Employees.Count).ToArray();

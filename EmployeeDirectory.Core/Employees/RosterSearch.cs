@@ -8,38 +8,43 @@ internal static class RosterSearch
     /// <summary>The entries of the requested page, and how many entries match in all.</summary>
     public static (List<RosterEntry> Page, int Total) Run(RosterIndex roster, PresenceRoster? presence, DirectoryQuery query)
     {
-        var terms = SearchText.Terms(query.Text);
-        var department = string.IsNullOrWhiteSpace(query.Department) ? null : query.Department.Trim();
+        var shape = RosterQueryShape.Of(query, presence);
+        var matches = roster.Matches.GetOrCompute(shape, candidates => Filter(roster, shape, candidates), roster.Order(query.Sort));
         var skip = (long)(query.Page - 1) * query.PageSize;
         var page = new List<RosterEntry>(query.PageSize);
-        var total = 0;
-        foreach (var index in roster.Order(query.Sort))
+        for (var i = skip; i < matches.Length && page.Count < query.PageSize; i++)
         {
-            var entry = roster.Employees[index];
-            if (department is not null && !string.Equals(entry.Department, department, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (query.Status is { } status && presence is not null && presence.StatusOf(entry.Id) != status)
-            {
-                continue;
-            }
-
-            if (terms.Length > 0 && !MatchesAll(roster.SearchTextOf(index), terms))
-            {
-                continue;
-            }
-
-            if (total >= skip && page.Count < query.PageSize)
-            {
-                page.Add(entry);
-            }
-
-            total++;
+            page.Add(roster.Employees[matches[i]]);
         }
 
-        return (page, total);
+        return (page, matches.Length);
+    }
+
+    private static int[] Filter(RosterIndex roster, RosterQueryShape shape, int[] candidates)
+    {
+        var matches = new List<int>();
+        foreach (var index in candidates)
+        {
+            var entry = roster.Employees[index];
+            if (shape.Department is not null && !string.Equals(entry.Department, shape.Department, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (shape.Status is { } status && shape.Presence is not null && shape.Presence.StatusOf(entry.Id) != status)
+            {
+                continue;
+            }
+
+            if (shape.Terms.Length > 0 && !MatchesAll(roster.SearchTextOf(index), shape.Terms))
+            {
+                continue;
+            }
+
+            matches.Add(index);
+        }
+
+        return [.. matches];
     }
 
     private static bool MatchesAll(string text, string[] terms)
