@@ -73,6 +73,30 @@ public sealed partial class FieldCache
         _l2 is { } redis && redis.Connection.GetSubscriber() is var subscriber
         && subscriber.SubscribedEndpoint(redis.Channel) is not null && subscriber.IsConnected(redis.Channel);
 
+    /// <summary>
+    /// Lets an idle server find out that Redis is back (the breaker otherwise waits for a request): when
+    /// the breaker allows a probe, flushes queued invalidations and pings. True when L2 is usable.
+    /// </summary>
+    public async Task<bool> ProbeRedisAsync()
+    {
+        if (!await TryEnterRedisAsync().ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        try
+        {
+            await _l2!.Connection.GetDatabase().PingAsync().ConfigureAwait(false);
+            _breaker.Success();
+            return true;
+        }
+        catch (Exception error) when (IsRedisFailure(error))
+        {
+            RedisFailed(error);
+            return false;
+        }
+    }
+
     /// <summary>Evicts one key everywhere (the admin console's evict).</summary>
     public Task EvictAsync(string key) => InvalidateAsync([key]);
 

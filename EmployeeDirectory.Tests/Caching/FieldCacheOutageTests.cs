@@ -66,6 +66,27 @@ public sealed class FieldCacheOutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnIdleServerFindsRedisBackThroughAProbeWithoutWaitingForARequest()
+    {
+        await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, configure: FastBreaker);
+        var source = new CountingSource();
+        source.Put(1, PresenceStatus.Out);
+        await _redis.StopAsync(Token);
+        for (var i = 0; i < 5; i++)
+        {
+            await source.ReadAsync(server.Cache, 1, Token);
+        }
+
+        Assert.True(server.Cache.IsRedisDegraded);
+        Assert.False(await server.Cache.ProbeRedisAsync());
+
+        await _redis.StartAsync(Token);
+        await WaitUntilAsync(() => server.Cache.ProbeRedisAsync());
+
+        Assert.False(server.Cache.IsRedisDegraded);
+    }
+
+    [Fact]
     public async Task AReconnectClearsL1BecauseMessagesMayHaveBeenMissed()
     {
         await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, configure: FastBreaker);

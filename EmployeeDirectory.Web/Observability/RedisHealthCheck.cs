@@ -39,7 +39,7 @@ internal sealed partial class RedisHealthCheck(IConnectionMultiplexer redis, Fie
             return new HealthCheckResult(failure, $"Redis does not answer PING: {Fallback}.", data: data);
         }
 
-        if (cache.IsRedisDegraded)
+        if (cache.IsRedisDegraded && !await cache.ProbeRedisAsync().WaitAsync(cancellationToken))
         {
             return new HealthCheckResult(failure, $"Redis answers, but the cache's circuit breaker is still open: {Fallback}.", data: data);
         }
