@@ -68,7 +68,7 @@ public sealed class CacheInspector(FieldCache cache)
     public Task EvictAsync(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        return cache.InvalidateAsync([key]);
+        return cache.EvictAsync(key);
     }
 
     /// <summary>Evicts every key of one policy from Redis (SCAN, then invalidate batch by batch) and from every L1; returns the Redis keys removed.</summary>
@@ -87,7 +87,7 @@ public sealed class CacheInspector(FieldCache cache)
                     cursor = next;
                     if (found.Length > 0)
                     {
-                        await cache.InvalidateAsync(found).ConfigureAwait(false);
+                        await cache.EvictAsync(found).ConfigureAwait(false);
                         removed += found.Length;
                     }
                 }
@@ -98,7 +98,7 @@ public sealed class CacheInspector(FieldCache cache)
         var local = cache.L1.Snapshot().Where(item => item.Entry.Policy == policy).Select(item => item.Key).ToList();
         if (local.Count > 0)
         {
-            await cache.InvalidateAsync(local).ConfigureAwait(false);
+            await cache.EvictAsync(local).ConfigureAwait(false);
         }
 
         return removed;

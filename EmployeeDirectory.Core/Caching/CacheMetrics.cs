@@ -69,8 +69,11 @@ public sealed class CacheMetrics : IDisposable
         _invalidations.Add(1, new("policy", PolicyNames[(int)policy]), new("origin", remote ? "remote" : "local"));
     }
 
-    internal void Evicted(CachePolicy policy, int count) =>
+    internal void Evicted(CachePolicy policy, int count)
+    {
+        Statistics.Eviction(policy, count);
         _evictions.Add(count, new KeyValuePair<string, object?>("policy", PolicyNames[(int)policy]));
+    }
 
     internal void Latency(CacheTier tier, CachePolicy policy, long startTimestamp)
     {

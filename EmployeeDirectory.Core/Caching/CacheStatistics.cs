@@ -12,6 +12,7 @@ public sealed class CacheStatistics
     private readonly long[] _misses = new long[Policies * Tiers];
     private readonly long[] _loads = new long[Policies];
     private readonly long[] _invalidations = new long[Policies];
+    private readonly long[] _evictions = new long[Policies];
     private readonly LatencyHistogram[] _latency = [.. Enumerable.Range(0, Tiers).Select(_ => new LatencyHistogram())];
 
     internal void Hit(CacheTier tier, CachePolicy policy) => Interlocked.Increment(ref _hits[Slot(tier, policy)]);
@@ -22,6 +23,8 @@ public sealed class CacheStatistics
 
     internal void Invalidation(CachePolicy policy) => Interlocked.Increment(ref _invalidations[(int)policy]);
 
+    internal void Eviction(CachePolicy policy, int count) => Interlocked.Add(ref _evictions[(int)policy], count);
+
     internal void Latency(CacheTier tier, double milliseconds) => _latency[(int)tier].Record(milliseconds);
 
     public long Hits(CacheTier tier, CachePolicy policy) => Volatile.Read(ref _hits[Slot(tier, policy)]);
@@ -31,6 +34,9 @@ public sealed class CacheStatistics
     public long Loads(CachePolicy policy) => Volatile.Read(ref _loads[(int)policy]);
 
     public long Invalidations(CachePolicy policy) => Volatile.Read(ref _invalidations[(int)policy]);
+
+    /// <summary>Keys an operator evicted (one key, or a whole policy) from the admin console.</summary>
+    public long Evictions(CachePolicy policy) => Volatile.Read(ref _evictions[(int)policy]);
 
     public LatencyHistogram LatencyOf(CacheTier tier) => _latency[(int)tier];
 

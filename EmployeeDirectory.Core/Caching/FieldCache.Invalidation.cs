@@ -97,8 +97,23 @@ public sealed partial class FieldCache
         }
     }
 
-    /// <summary>Evicts one key everywhere (the admin console's evict).</summary>
-    public Task EvictAsync(string key) => InvalidateAsync([key]);
+    /// <summary>Evicts one key everywhere (the admin console's evict), counted as an operator eviction.</summary>
+    public Task EvictAsync(string key) => EvictAsync([key]);
+
+    /// <summary>Evicts keys everywhere as an invalidation does, and counts them as operator evictions per policy.</summary>
+    public async Task EvictAsync(IReadOnlyCollection<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await InvalidateAsync(keys).ConfigureAwait(false);
+        foreach (var policy in Enum.GetValues<CachePolicy>())
+        {
+            var count = keys.Count(key => _keys.TryParse(key, out var parsed) && parsed.Definition.Policy == policy);
+            if (count > 0)
+            {
+                _metrics.Evicted(policy, count);
+            }
+        }
+    }
 
     private void OnMessage(RedisChannel channel, RedisValue payload)
     {

@@ -89,21 +89,6 @@ internal sealed class L1Store : IDisposable
         _cache.Clear();
     }
 
-    /// <summary>Evicts every entry of one policy; returns how many.</summary>
-    public int ClearPolicy(CachePolicy policy)
-    {
-        var removed = 0;
-        foreach (var (key, entry) in Snapshot())
-        {
-            if (entry.Policy == policy && Remove(key))
-            {
-                removed++;
-            }
-        }
-
-        return removed;
-    }
-
     public L1Entry? Peek(string key) => _cache.TryGetValue(key, out var stored) ? stored as L1Entry : null;
 
     /// <summary>The live entries right now, for the admin console.</summary>
@@ -119,9 +104,6 @@ internal sealed class L1Store : IDisposable
     }
 
     public int Count => _cache.Count;
-
-    /// <summary>Sum of entry sizes; walks the cache, so for the admin console, not the hot path.</summary>
-    public long SizeBytes => Snapshot().Sum(item => (long)item.Entry.Size);
 
     public void Dispose() => _cache.Dispose();
 

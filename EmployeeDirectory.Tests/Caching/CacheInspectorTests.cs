@@ -105,6 +105,8 @@ public sealed class CacheInspectorTests(RedisServerFixture redis) : IClassFixtur
         }
 
         Assert.Null(serverB.Cache.L1.Peek(key));
+        Assert.Equal(1, serverA.Cache.Statistics.Evictions(CachePolicy.Status));
+        Assert.Equal(0, serverA.Cache.Statistics.Evictions(CachePolicy.Profile));
     }
 
     [Fact]
@@ -117,6 +119,7 @@ public sealed class CacheInspectorTests(RedisServerFixture redis) : IClassFixtur
         var removed = await inspector.ClearPolicyAsync(CachePolicy.Status, Token);
 
         Assert.Equal(1200, removed);
+        Assert.Equal(1200, server.Cache.Statistics.Evictions(CachePolicy.Status));
         Assert.Empty(await AllAsync(inspector, new CacheEntryQuery(Policy: CachePolicy.Status)));
         Assert.Equal(1200, (await AllAsync(inspector, new CacheEntryQuery(Policy: CachePolicy.Profile, PageSize: 500))).Count);
     }
