@@ -58,5 +58,27 @@ public sealed class CountingSource
 
     public void ResetSignal() => LoadHasRead = NewSignal();
 
+    /// <summary>
+    /// Stages the cache-aside race: a read on <paramref name="reader"/> misses and reads the old row, then
+    /// stalls; the edit commits (the row becomes <paramref name="presence"/>/<paramref name="note"/>) and is
+    /// invalidated on <paramref name="writer"/>; then the stalled read finishes its write-back. Loads run
+    /// ungated afterwards.
+    /// </summary>
+    public async Task ReadAcrossAnEditAsync(FieldCache reader, FieldCache writer, int id, PresenceStatus presence, string note, CancellationToken cancellationToken)
+    {
+        Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ResetSignal();
+        var staleRead = ReadAsync(reader, id, cancellationToken).AsTask();
+        await LoadHasRead.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+
+        Put(id, presence, note);
+        await writer.InvalidateAsync([writer.Keys.Status(id).Name]);
+
+        var gate = Gate;
+        Gate = null;
+        gate.SetResult();
+        await staleRead;
+    }
+
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

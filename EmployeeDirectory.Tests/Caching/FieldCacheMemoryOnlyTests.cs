@@ -63,19 +63,12 @@ public sealed class FieldCacheMemoryOnlyTests
     public async Task ALoadThatReadTheOldRowBeforeAnEditLeavesNoOldValueInMemory()
     {
         await using var server = await CacheHarness.StartAsync(redisConnectionString: null);
-        var source = new CountingSource { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var source = new CountingSource();
         source.Put(9, PresenceStatus.Out, "old");
-        var key = server.Keys.Status(9).Name;
 
-        var staleRead = source.ReadAsync(server.Cache, 9, Token).AsTask();
-        await source.LoadHasRead.Task.WaitAsync(TimeSpan.FromSeconds(10), Token);
-        source.Put(9, PresenceStatus.In, "new");
-        await server.Cache.InvalidateAsync([key]);
-        source.Gate.SetResult();
-        await staleRead;
+        await source.ReadAcrossAnEditAsync(server.Cache, server.Cache, 9, PresenceStatus.In, "new", Token);
 
-        Assert.Null(server.Cache.L1.Peek(key));
-        source.Gate = null;
+        Assert.Null(server.Cache.L1.Peek(server.Keys.Status(9).Name));
         Assert.Equal("new", (await source.ReadAsync(server.Cache, 9, Token))!.Note);
     }
 

@@ -157,24 +157,12 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
         await using var server = await CacheHarness.StartAsync(redis.ConnectionString);
         var source = new CountingSource();
         source.Put(9, PresenceStatus.Out, "old");
-        source.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var key = server.Keys.Status(9).Name;
 
-        // A reader misses and reads the old row, then stalls before writing it back...
-        var staleRead = source.ReadAsync(server.Cache, 9, Token).AsTask();
-        await source.LoadHasRead.Task.WaitAsync(TimeSpan.FromSeconds(10), Token);
-
-        // ...meanwhile the edit commits and invalidates...
-        source.Put(9, PresenceStatus.In, "new");
-        await server.Cache.InvalidateAsync([key]);
-
-        // ...then the stalled reader finishes its write-back.
-        source.Gate.SetResult();
-        await staleRead;
+        await source.ReadAcrossAnEditAsync(server.Cache, server.Cache, 9, PresenceStatus.In, "new", Token);
 
         Assert.False(await server.Db.KeyExistsAsync(key), "the old value was written back to Redis after the invalidation");
         Assert.Null(server.Cache.L1.Peek(key));
-        source.Gate = null;
         var fresh = await source.ReadAsync(server.Cache, 9, Token);
         Assert.Equal("new", fresh!.Note);
         Assert.Contains("new", (string?)await server.Db.StringGetAsync(key), StringComparison.Ordinal);
@@ -187,15 +175,9 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
         await using var serverB = await CacheHarness.StartAsync(redis.ConnectionString, serverA.Keys.Prefix);
         var source = new CountingSource();
         source.Put(11, PresenceStatus.Out, "old");
-        source.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var key = serverA.Keys.Status(11).Name;
 
-        var staleRead = source.ReadAsync(serverB.Cache, 11, Token).AsTask();
-        await source.LoadHasRead.Task.WaitAsync(TimeSpan.FromSeconds(10), Token);
-        source.Put(11, PresenceStatus.In, "new");
-        await serverA.Cache.InvalidateAsync([key]);
-        source.Gate.SetResult();
-        await staleRead;
+        await source.ReadAcrossAnEditAsync(serverB.Cache, serverA.Cache, 11, PresenceStatus.In, "new", Token);
 
         Assert.False(await serverB.Db.KeyExistsAsync(key));
         Assert.Null(serverB.Cache.L1.Peek(key));
