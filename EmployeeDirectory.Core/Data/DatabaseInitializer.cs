@@ -1,7 +1,7 @@
 using EmployeeDirectory.Core.Data.Seeding;
+using EmployeeDirectory.Core.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,9 +16,9 @@ internal sealed partial class DatabaseInitializer(
     IDbContextFactory<DirectoryDbContext> contextFactory,
     DatabaseSeeder seeder,
     IOptions<DatabaseOptions> options,
-    ILogger<DatabaseInitializer> logger) : IHostedLifecycleService
+    ILogger<DatabaseInitializer> logger) : StartupStep
 {
-    public Task StartingAsync(CancellationToken cancellationToken) => InitializeAsync(cancellationToken);
+    public override Task StartingAsync(CancellationToken cancellationToken) => InitializeAsync(cancellationToken);
 
     /// <summary>Migrates (if enabled) and seeds (if configured and the database is empty).</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -83,16 +83,6 @@ internal sealed partial class DatabaseInitializer(
         command.CommandText = "PRAGMA journal_mode = WAL;";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static partial class Log
     {

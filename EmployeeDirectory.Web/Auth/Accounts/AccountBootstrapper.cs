@@ -1,4 +1,5 @@
 using EmployeeDirectory.Core.Data;
+using EmployeeDirectory.Core.Hosting;
 using EmployeeDirectory.Web.Auth.ApiKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,9 +19,9 @@ internal sealed partial class AccountBootstrapper(
     IHostEnvironment environment,
     ApiKeyStore keys,
     IDbContextFactory<DirectoryDbContext> contexts,
-    ILogger<AccountBootstrapper> logger) : IHostedLifecycleService
+    ILogger<AccountBootstrapper> logger) : StartupStep
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public override async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountProvisioner>();
@@ -117,16 +118,6 @@ internal sealed partial class AccountBootstrapper(
             Log.SeedKeysRevoked(logger, revoked, environment.EnvironmentName);
         }
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static partial class Log
     {
