@@ -1,33 +1,32 @@
-using System.Diagnostics.Metrics;
 using EmployeeDirectory.Core.Caching;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
 namespace EmployeeDirectory.Benchmarks;
 
 /// <summary>
-/// Builds a <see cref="FieldCache"/> the way the app wires it (options, key space, metrics from a real
-/// <see cref="IMeterFactory"/>, the system clock), with or without Redis.
+/// Builds a <see cref="FieldCache"/> through the app's own registration (<see cref="CacheHostingExtensions.AddFieldCache"/>
+/// with the directory's contract: options, key space, metrics from a real meter factory, the system clock),
+/// with or without Redis.
 /// </summary>
 internal sealed class FieldCacheFactory : IAsyncDisposable
 {
-    private readonly ServiceProvider _metricsServices;
+    private readonly ServiceProvider _services;
 
-    private FieldCacheFactory(FieldCache cache, CacheMetrics metrics, IConnectionMultiplexer? redis, ServiceProvider metricsServices)
+    private FieldCacheFactory(ServiceProvider services, IConnectionMultiplexer? redis)
     {
-        Cache = cache;
-        Metrics = metrics;
+        _services = services;
         Redis = redis;
-        _metricsServices = metricsServices;
     }
 
-    public FieldCache Cache { get; }
+    public FieldCache Cache => _services.GetRequiredService<FieldCache>();
 
     /// <summary>The metrics instance the cache records into (to time that part of the hit path alone).</summary>
-    public CacheMetrics Metrics { get; }
+    public CacheMetrics Metrics => _services.GetRequiredService<CacheMetrics>();
 
+    /// <summary>The cache's own Redis connection, when it has one.</summary>
     public IConnectionMultiplexer? Redis { get; }
 
     /// <summary>
@@ -37,39 +36,20 @@ internal sealed class FieldCacheFactory : IAsyncDisposable
     /// </summary>
     public static async Task<FieldCacheFactory> CreateAsync(string? redisConnectionString)
     {
-        var options = new CacheOptions
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            RedisTimeout = TimeSpan.FromSeconds(5),
-            Policies = new CachePoliciesOptions
-            {
-                Status = new CachePolicyOptions { Ttl = TimeSpan.FromHours(1), Jitter = 0.1, L1Cap = TimeSpan.FromSeconds(10) },
-            },
-        };
-        var metricsServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var redis = redisConnectionString is null
-            ? null
-            : await ConnectionMultiplexer.ConnectAsync(CacheHostingExtensions.RedisConfiguration(redisConnectionString, options));
-        var metrics = new CacheMetrics(metricsServices.GetRequiredService<IMeterFactory>());
-        var cache = new FieldCache(
-            Options.Create(options),
-            new CacheKeySpace(options.Prefix),
-            metrics,
-            TimeProvider.System,
-            NullLogger<FieldCache>.Instance,
-            redis);
-        await cache.StartAsync();
-        return new FieldCacheFactory(cache, metrics, redis, metricsServices);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Cache.Dispose();
-        if (Redis is not null)
+            ["ConnectionStrings:Redis"] = redisConnectionString,
+            ["Cache:RedisTimeout"] = "00:00:05",
+            ["Cache:Policies:Status:Ttl"] = "01:00:00",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddFieldCache(configuration, DirectoryCacheContract.Contract).BuildServiceProvider();
+        foreach (var hosted in services.GetServices<IHostedService>())
         {
-            await Redis.DisposeAsync();
+            await hosted.StartAsync(CancellationToken.None);
         }
 
-        Metrics.Dispose();
-        await _metricsServices.DisposeAsync();
+        return new FieldCacheFactory(services, services.GetService<IConnectionMultiplexer>());
     }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

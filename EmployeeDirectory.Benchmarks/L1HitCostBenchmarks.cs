@@ -35,21 +35,21 @@ public class L1HitCostBenchmarks
 
         // The proposal's hit counter: observed from the statistics the cache keeps anyway, read at collection time only.
         var statistics = _field.Metrics.Statistics;
-        _proposedMeter = new Meter(CacheMetrics.MeterName);
+        _proposedMeter = new Meter(CacheMeter.Name);
         _proposedMeter.CreateObservableCounter(
             "cache.hits.proposed",
-            () => new Measurement<long>(statistics.Hits(CacheTier.L1, CachePolicy.Status), new("tier", "l1"), new("policy", "status")));
+            () => new Measurement<long>(statistics.Hits(CacheTier.L1, DirectoryCacheContract.Status), new("tier", "l1"), new("policy", "status")));
 
         var exporter = new DiscardingMetricExporter();
         _openTelemetry = Sdk.CreateMeterProviderBuilder()
-            .AddMeter(CacheMetrics.MeterName)
+            .AddMeter(CacheMeter.Name)
             .AddReader(new BaseExportingMetricReader(exporter))
             .Build();
         RecordL1Hit();
         _openTelemetry.ForceFlush();
         if (exporter.MetricsSeen == 0)
         {
-            throw new InvalidOperationException($"OpenTelemetry collected nothing from {CacheMetrics.MeterName}.");
+            throw new InvalidOperationException($"OpenTelemetry collected nothing from {CacheMeter.Name}.");
         }
     }
 
@@ -80,7 +80,7 @@ public class L1HitCostBenchmarks
     {
         var metrics = _field.Metrics;
         var sampledStart = metrics.SampleL1Start();
-        if (_field.Cache.L1.TryGet<EmployeeStatus>(_key.Name, out var status, out _))
+        if (_field.Cache.L1.TryGet<EmployeeStatus>(_key.Name, out var status))
         {
             metrics.Statistics.Hit(CacheTier.L1, _key.Policy);
             if (sampledStart != 0)
@@ -97,7 +97,7 @@ public class L1HitCostBenchmarks
     /// <summary>The L1 lookup of the hit path alone: MemoryCache (with the TimeProvider clock) and the entry type test.</summary>
     [Benchmark]
     public EmployeeStatus? L1StoreTryGet() =>
-        _field.Cache.L1.TryGet<EmployeeStatus>(_key.Name, out var status, out _) ? status : null;
+        _field.Cache.L1.TryGet<EmployeeStatus>(_key.Name, out var status) ? status : null;
 
     [Benchmark]
     public EmployeeStatus? MemoryCacheTryGetValue() =>
@@ -118,7 +118,7 @@ public class L1HitCostBenchmarks
     private void RecordL1Hit()
     {
         var metrics = _field.Metrics;
-        metrics.L1Hit(CachePolicy.Status, metrics.SampleL1Start());
+        metrics.L1Hit(DirectoryCacheContract.Status, metrics.SampleL1Start());
     }
 
     private async Task CreateCachesAsync()

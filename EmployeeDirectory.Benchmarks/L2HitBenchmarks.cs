@@ -64,7 +64,7 @@ public class L2HitBenchmarks
     public async Task<EmployeeStatus?> RedisStringGetAsyncAndDeserialize()
     {
         var json = await _db.StringGetAsync(_redisKey);
-        return JsonSerializer.Deserialize((byte[])json!, CacheJsonContext.Default.EmployeeStatus);
+        return JsonSerializer.Deserialize((byte[])json!, DirectoryCacheJsonContext.Default.EmployeeStatus);
     }
 
     /// <summary>GET and PTTL in one round trip without Lua (StackExchange.Redis sends both, one task): what a hit needs.</summary>

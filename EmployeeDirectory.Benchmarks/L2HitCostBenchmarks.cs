@@ -116,7 +116,7 @@ public class L2HitCostBenchmarks
         var l1 = _field.Cache.L1;
         var version = l1.VersionOf(_key.Name);
         var (json, remaining) = plainGet ? await GetWithExpiryAsync().ConfigureAwait(false) : await ReadScriptAsync().ConfigureAwait(false);
-        if (remaining <= TimeSpan.Zero || JsonSerializer.Deserialize((byte[])json!, _key.TypeInfo) is not { } status)
+        if (remaining <= TimeSpan.Zero || JsonSerializer.Deserialize((byte[])json!, _key.Family.TypeInfo) is not { } status)
         {
             return await SampleData.MustNotLoad(_status, CancellationToken.None).ConfigureAwait(false);
         }
@@ -127,7 +127,7 @@ public class L2HitCostBenchmarks
 
     private async Task<(RedisValue Json, TimeSpan Remaining)> ReadScriptAsync()
     {
-        var read = await _field.Cache.L2!.ReadAsync(_key.Name).ConfigureAwait(false);
+        var read = await _field.Cache.Gate.Tier!.ReadAsync(_key.Name).ConfigureAwait(false);
         return (read.Value, read.Found ? read.Remaining : TimeSpan.Zero);
     }
 

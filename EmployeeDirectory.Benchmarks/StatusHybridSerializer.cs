@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Core.Presence;
 using Microsoft.Extensions.Caching.Hybrid;
 
@@ -12,13 +11,13 @@ internal sealed class StatusHybridSerializer : IHybridCacheSerializer<EmployeeSt
     public EmployeeStatus Deserialize(ReadOnlySequence<byte> source)
     {
         var reader = new Utf8JsonReader(source);
-        return JsonSerializer.Deserialize(ref reader, CacheJsonContext.Default.EmployeeStatus)
+        return JsonSerializer.Deserialize(ref reader, DirectoryCacheJsonContext.Default.EmployeeStatus)
             ?? throw new JsonException("A cached status was null.");
     }
 
     public void Serialize(EmployeeStatus value, IBufferWriter<byte> target)
     {
         using var writer = new Utf8JsonWriter(target);
-        JsonSerializer.Serialize(writer, value, CacheJsonContext.Default.EmployeeStatus);
+        JsonSerializer.Serialize(writer, value, DirectoryCacheJsonContext.Default.EmployeeStatus);
     }
 }

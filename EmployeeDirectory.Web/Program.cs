@@ -1,4 +1,4 @@
-using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.DirectoryCache;
 using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Web.Admin;

@@ -43,6 +43,7 @@ public sealed class ApiKey
     /// <summary>The first characters of the key, so an admin can tell which key a client holds.</summary>
     public required string Preview { get; set; }
 
+    /// <summary>When the key was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Who created the key (an admin's user name, or the configuration for a seeded key).</summary>
@@ -51,5 +52,6 @@ public sealed class ApiKey
     /// <summary>When the key was revoked; a revoked key authenticates nobody.</summary>
     public DateTimeOffset? RevokedAt { get; set; }
 
+    /// <summary>Who revoked the key; null while it is active.</summary>
     public string? RevokedBy { get; set; }
 }

@@ -1,33 +1,31 @@
 using System.Globalization;
-using EmployeeDirectory.Core.Employees;
-using EmployeeDirectory.Core.Presence;
-using Microsoft.Extensions.Options;
 
 namespace EmployeeDirectory.Core.Caching;
 
 /// <summary>
-/// Builds and recognises the prefixed keys declared in <see cref="DirectoryCacheContract"/>, and resolves
-/// the invalidation map for one write.
+/// The contract's key families under one prefix: builds full keys, recognises them, and names the engine's
+/// own Redis keys (the invalidation channel and the write-version hash).
 /// </summary>
 public sealed class CacheKeySpace
 {
-    private readonly string _roster;
-    private readonly string _presence;
+    private readonly string[] _heads;
+    private readonly string[] _singles;
 
-    public CacheKeySpace(IOptions<CacheOptions> options)
-        : this(options?.Value.Prefix ?? throw new ArgumentNullException(nameof(options)))
+    /// <summary>The key space of <paramref name="contract"/> under <paramref name="prefix"/>.</summary>
+    public CacheKeySpace(CacheContract contract, string prefix)
     {
-    }
-
-    public CacheKeySpace(string prefix)
-    {
+        ArgumentNullException.ThrowIfNull(contract);
         ArgumentException.ThrowIfNullOrEmpty(prefix);
+        Contract = contract;
         Prefix = prefix;
-        _roster = prefix + DirectoryCacheContract.Roster.Template;
-        _presence = prefix + DirectoryCacheContract.Presence.Template;
         InvalidationChannel = prefix + "invalidation:v1";
         VersionsKey = prefix + "meta:versions";
+        _heads = [.. contract.Families.Select(family => prefix + family.Head)];
+        _singles = [.. contract.Families.Select(family => family.HasId ? "" : prefix + family.Template)];
     }
+
+    /// <summary>The contract whose families this key space names.</summary>
+    public CacheContract Contract { get; }
 
     /// <summary>Prefix of every key, e.g. <c>ed:</c>.</summary>
     public string Prefix { get; }
@@ -36,39 +34,53 @@ public sealed class CacheKeySpace
     public string InvalidationChannel { get; }
 
     /// <summary>
-    /// Internal hash of per-key write versions that guards write-backs against the cache-aside race.
-    /// Not a cached value: introspection skips it.
+    /// The hash of per-key write versions that guards write-backs against the cache-aside race. Not a cached
+    /// value: the console does not list it.
     /// </summary>
     public string VersionsKey { get; }
 
-    public CacheKey<EmployeeProfile> Profile(int employeeId) =>
-        new(Resolve(DirectoryCacheContract.EmployeeProfile, employeeId), CachePolicy.Profile, CacheJsonContext.Default.EmployeeProfile);
-
-    public CacheKey<EmployeeStatus> Status(int employeeId) =>
-        new(Resolve(DirectoryCacheContract.EmployeeStatus, employeeId), CachePolicy.Status, CacheJsonContext.Default.EmployeeStatus);
-
-    public CacheKey<RosterIndex> Roster => new(_roster, CachePolicy.Profile, CacheJsonContext.Default.RosterIndex);
-
-    public CacheKey<PresenceRoster> Presence => new(_presence, CachePolicy.Status, CacheJsonContext.Default.PresenceRoster);
-
-    /// <summary>The full keys a write to one employee invalidates, straight from the invalidation map.</summary>
-    public IReadOnlyList<string> InvalidatedBy(DirectoryWrite write, int employeeId) =>
-        [.. DirectoryCacheContract.InvalidationMap[write].Select(definition => Resolve(definition, employeeId))];
-
-    /// <summary>The full key of a definition; <paramref name="employeeId"/> fills <c>{id}</c> where there is one.</summary>
-    public string Resolve(CacheKeyDefinition definition, int employeeId)
+    /// <summary>The key of a single-key family.</summary>
+    public CacheKey<T> Key<T>(CacheKeyFamily<T> family)
+        where T : class
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        return definition.IsPerEmployee
-            ? Prefix + definition.Template.Replace(DirectoryCacheContract.IdPlaceholder, employeeId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            : Prefix + definition.Template;
+        ArgumentNullException.ThrowIfNull(family);
+        if (family.HasId)
+        {
+            throw new ArgumentException($"Key family {family.Template} needs an id.", nameof(family));
+        }
+
+        return new CacheKey<T>(_singles[family.Index], family);
     }
 
-    /// <summary>The Redis SCAN pattern matching every key of a policy's families, or all cached keys.</summary>
+    /// <summary>The key of one id in a per-id family.</summary>
+    public CacheKey<T> Key<T>(CacheKeyFamily<T> family, int id)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        return new CacheKey<T>(NameOf(family, id), family);
+    }
+
+    /// <summary>The full key name of a family, with <paramref name="id"/> filling <c>{id}</c> where there is one.</summary>
+    public string NameOf(CacheKeyFamily family, int id)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        return family.HasId
+            ? string.Create(CultureInfo.InvariantCulture, $"{_heads[family.Index]}{id}{family.Tail}")
+            : _singles[family.Index];
+    }
+
+    /// <summary>The full keys of <paramref name="families"/> for one id (single-key families ignore it).</summary>
+    public IReadOnlyList<string> NamesOf(IEnumerable<CacheKeyFamily> families, int id)
+    {
+        ArgumentNullException.ThrowIfNull(families);
+        return [.. families.Select(family => NameOf(family, id))];
+    }
+
+    /// <summary>Redis SCAN patterns matching every key of a policy's families, or of every family.</summary>
     public IReadOnlyList<string> ScanPatterns(CachePolicy? policy) =>
-        [.. DirectoryCacheContract.Keys
-            .Where(definition => policy is null || definition.Policy == policy)
-            .Select(definition => Prefix + definition.Template.Replace(DirectoryCacheContract.IdPlaceholder, "*", StringComparison.Ordinal))];
+        [.. Contract.Families
+            .Where(family => policy is null || family.Policy == policy)
+            .Select(family => family.HasId ? _heads[family.Index] + "*" + family.Tail : _singles[family.Index])];
 
     /// <summary>Recognises a full key of this key space.</summary>
     public bool TryParse(string key, out ParsedCacheKey parsed)
@@ -80,27 +92,25 @@ public sealed class CacheKeySpace
         }
 
         var rest = key.AsSpan(Prefix.Length);
-        foreach (var definition in DirectoryCacheContract.Keys)
+        foreach (var family in Contract.Families)
         {
-            var template = definition.Template.AsSpan();
-            var hole = template.IndexOf(DirectoryCacheContract.IdPlaceholder, StringComparison.Ordinal);
-            if (hole < 0)
+            if (!family.HasId)
             {
-                if (rest.SequenceEqual(template))
+                if (rest.SequenceEqual(family.Template))
                 {
-                    parsed = new ParsedCacheKey(definition, null);
+                    parsed = new ParsedCacheKey(family, null);
                     return true;
                 }
 
                 continue;
             }
 
-            var head = template[..hole];
-            var tail = template[(hole + DirectoryCacheContract.IdPlaceholder.Length)..];
+            var head = family.Head.AsSpan();
+            var tail = family.Tail.AsSpan();
             if (rest.Length > head.Length + tail.Length && rest.StartsWith(head, StringComparison.Ordinal) && rest.EndsWith(tail, StringComparison.Ordinal)
                 && int.TryParse(rest[head.Length..^tail.Length], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                parsed = new ParsedCacheKey(definition, id);
+                parsed = new ParsedCacheKey(family, id);
                 return true;
             }
         }

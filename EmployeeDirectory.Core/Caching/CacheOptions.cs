@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 
 namespace EmployeeDirectory.Core.Caching;
 
 /// <summary>
 /// The <c>Cache</c> configuration section. Redis itself is configured by the optional
-/// <c>ConnectionStrings:Redis</c>; without it, L1 alone serves.
+/// <c>ConnectionStrings:Redis</c>; without it, L1 alone serves. Policy lifetimes are declared in code by
+/// the app's <see cref="CacheContract"/>; <see cref="Policies"/> only overrides them.
 /// </summary>
 public sealed class CacheOptions
 {
@@ -17,9 +17,8 @@ public sealed class CacheOptions
     [RegularExpression("^[A-Za-z0-9_.:-]{1,32}$", ErrorMessage = "Cache:Prefix must be 1-32 characters of letters, digits, '_', '.', ':' or '-'.")]
     public string Prefix { get; set; } = "ed:";
 
-    /// <summary>The field policies, keyed by policy name (<c>Profile</c>, <c>Status</c>).</summary>
-    [ValidateObjectMembers]
-    public CachePoliciesOptions Policies { get; set; } = new();
+    /// <summary>Overrides of the declared policies, keyed by policy name (<c>Profile</c>, <c>Status</c>).</summary>
+    public Dictionary<string, CachePolicyOptions> Policies { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Upper bound of this server's L1 memory, in megabytes of cached JSON.</summary>
     [Range(1, 64 * 1024)]

@@ -2,42 +2,45 @@ namespace EmployeeDirectory.Core.Caching;
 
 /// <summary>
 /// In-process running totals behind the admin console (the same events the Meter exports): hits and
-/// misses per tier and policy, loads, invalidations and latency per tier.
+/// misses per tier and policy, loads, invalidations, operator evictions and latency per tier.
 /// </summary>
 public sealed class CacheStatistics
 {
-    private static readonly int Policies = Enum.GetValues<CachePolicy>().Length;
     private static readonly int Tiers = Enum.GetValues<CacheTier>().Length;
-    private readonly long[] _hits = new long[Policies * Tiers];
-    private readonly long[] _misses = new long[Policies * Tiers];
-    private readonly long[] _loads = new long[Policies];
-    private readonly long[] _invalidations = new long[Policies];
-    private readonly long[] _evictions = new long[Policies];
+    private readonly int _policies;
+    private readonly long[] _hits;
+    private readonly long[] _misses;
+    private readonly long[] _loads;
+    private readonly long[] _invalidations;
+    private readonly long[] _evictions;
     private readonly LatencyHistogram[] _latency = [.. Enumerable.Range(0, Tiers).Select(_ => new LatencyHistogram())];
 
-    internal void Hit(CacheTier tier, CachePolicy policy) => Interlocked.Increment(ref _hits[Slot(tier, policy)]);
+    internal CacheStatistics(int policyCount)
+    {
+        _policies = policyCount;
+        _hits = new long[policyCount * Tiers];
+        _misses = new long[policyCount * Tiers];
+        _loads = new long[policyCount];
+        _invalidations = new long[policyCount];
+        _evictions = new long[policyCount];
+    }
 
-    internal void Miss(CacheTier tier, CachePolicy policy) => Interlocked.Increment(ref _misses[Slot(tier, policy)]);
-
-    internal void Load(CachePolicy policy, int count) => Interlocked.Add(ref _loads[(int)policy], count);
-
-    internal void Invalidation(CachePolicy policy) => Interlocked.Increment(ref _invalidations[(int)policy]);
-
-    internal void Eviction(CachePolicy policy, int count) => Interlocked.Add(ref _evictions[(int)policy], count);
-
-    internal void Latency(CacheTier tier, double milliseconds) => _latency[(int)tier].Record(milliseconds);
-
+    /// <summary>Lookups <paramref name="tier"/> answered for <paramref name="policy"/>.</summary>
     public long Hits(CacheTier tier, CachePolicy policy) => Volatile.Read(ref _hits[Slot(tier, policy)]);
 
+    /// <summary>Lookups <paramref name="tier"/> could not answer for <paramref name="policy"/>.</summary>
     public long Misses(CacheTier tier, CachePolicy policy) => Volatile.Read(ref _misses[Slot(tier, policy)]);
 
-    public long Loads(CachePolicy policy) => Volatile.Read(ref _loads[(int)policy]);
+    /// <summary>Values loaded from the source after both tiers missed.</summary>
+    public long Loads(CachePolicy policy) => Volatile.Read(ref _loads[Index(policy)]);
 
-    public long Invalidations(CachePolicy policy) => Volatile.Read(ref _invalidations[(int)policy]);
+    /// <summary>Keys this server evicted because of a write, its own or another server's.</summary>
+    public long Invalidations(CachePolicy policy) => Volatile.Read(ref _invalidations[Index(policy)]);
 
     /// <summary>Keys an operator evicted (one key, or a whole policy) from the admin console.</summary>
-    public long Evictions(CachePolicy policy) => Volatile.Read(ref _evictions[(int)policy]);
+    public long Evictions(CachePolicy policy) => Volatile.Read(ref _evictions[Index(policy)]);
 
+    /// <summary>Latency of the lookups one tier answered.</summary>
     public LatencyHistogram LatencyOf(CacheTier tier) => _latency[(int)tier];
 
     /// <summary>Hits divided by lookups for one tier and policy; null before the first lookup.</summary>
@@ -48,5 +51,19 @@ public sealed class CacheStatistics
         return total == 0 ? null : (double)hits / total;
     }
 
-    private static int Slot(CacheTier tier, CachePolicy policy) => ((int)tier * Policies) + (int)policy;
+    internal void Hit(CacheTier tier, CachePolicy policy) => Interlocked.Increment(ref _hits[Slot(tier, policy)]);
+
+    internal void Miss(CacheTier tier, CachePolicy policy) => Interlocked.Increment(ref _misses[Slot(tier, policy)]);
+
+    internal void Load(CachePolicy policy, int count) => Interlocked.Add(ref _loads[Index(policy)], count);
+
+    internal void Invalidation(CachePolicy policy) => Interlocked.Increment(ref _invalidations[Index(policy)]);
+
+    internal void Eviction(CachePolicy policy, int count) => Interlocked.Add(ref _evictions[Index(policy)], count);
+
+    internal void Latency(CacheTier tier, double milliseconds) => _latency[(int)tier].Record(milliseconds);
+
+    private static int Index(CachePolicy policy) => policy.Index;
+
+    private int Slot(CacheTier tier, CachePolicy policy) => ((int)tier * _policies) + policy.Index;
 }

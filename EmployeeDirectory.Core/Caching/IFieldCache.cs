@@ -9,6 +9,9 @@ public interface IFieldCache
     /// <summary>Raised after keys were evicted from this server's L1, whoever caused it. Handlers must be quick.</summary>
     event EventHandler<CacheInvalidatedEventArgs>? Invalidated;
 
+    /// <summary>The contract's keys under this deployment's prefix.</summary>
+    CacheKeySpace Keys { get; }
+
     /// <summary>
     /// Reads L1, then L2, then <paramref name="load"/>; writes a loaded value back to L2 then L1. Concurrent
     /// misses of one key in this process share one load. <paramref name="state"/> lets the loader be a
@@ -22,8 +25,10 @@ public interface IFieldCache
         where T : class;
 
     /// <summary>
-    /// Reads many keys of one policy: L1 first, then one Redis round trip for what L1 lacks, then one call
-    /// of <paramref name="loadMissing"/> for what Redis lacks. Ids the loader does not return are absent.
+    /// Reads many keys of one family the same way: L1 first, then one Redis round trip for what L1 lacks, then
+    /// one call of <paramref name="loadMissing"/> for what Redis lacks, written back to L2 then L1. A key
+    /// another read is already loading is awaited rather than loaded again. Ids the loader does not return
+    /// are absent from the result.
     /// </summary>
     Task<IReadOnlyDictionary<TId, T>> GetOrLoadManyAsync<TId, T>(
         IReadOnlyCollection<TId> ids,

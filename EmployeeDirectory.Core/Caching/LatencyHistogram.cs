@@ -11,8 +11,10 @@ public sealed class LatencyHistogram
     private readonly long[] _buckets = new long[BucketCount + 1];
     private long _count;
 
+    /// <summary>Samples recorded.</summary>
     public long Count => Volatile.Read(ref _count);
 
+    /// <summary>Records one lookup that took <paramref name="milliseconds"/>.</summary>
     public void Record(double milliseconds)
     {
         Interlocked.Increment(ref _buckets[BucketOf(milliseconds)]);

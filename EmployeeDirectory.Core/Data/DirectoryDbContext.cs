@@ -12,12 +12,16 @@ namespace EmployeeDirectory.Core.Data;
 /// </summary>
 public class DirectoryDbContext(DbContextOptions options) : IdentityDbContext<DirectoryUser>(options)
 {
+    /// <summary>Employees, with their profile and presence columns.</summary>
     public DbSet<Employee> Employees => Set<Employee>();
 
+    /// <summary>Departments.</summary>
     public DbSet<Department> Departments => Set<Department>();
 
+    /// <summary>API keys (hashed).</summary>
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

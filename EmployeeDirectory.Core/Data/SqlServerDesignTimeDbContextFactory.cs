@@ -9,9 +9,11 @@ namespace EmployeeDirectory.Core.Data;
 /// </summary>
 public sealed class SqlServerDesignTimeDbContextFactory : IDesignTimeDbContextFactory<SqlServerDirectoryDbContext>
 {
+    /// <summary>A connection string the design-time commands never open.</summary>
     public const string DesignTimeConnectionString =
         "Server=localhost;Database=EmployeeDirectory;Integrated Security=false;TrustServerCertificate=true";
 
+    /// <inheritdoc />
     public SqlServerDirectoryDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerDirectoryDbContext>()
             .UseSqlServer(DesignTimeConnectionString)

@@ -9,6 +9,7 @@ namespace EmployeeDirectory.Core.Data;
 /// </summary>
 public sealed class SqliteDesignTimeDbContextFactory : IDesignTimeDbContextFactory<SqliteDirectoryDbContext>
 {
+    /// <inheritdoc />
     public SqliteDirectoryDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteDirectoryDbContext>()
             .UseSqlite("Data Source=directory.design.db")

@@ -13,6 +13,7 @@ public sealed class SqliteDirectoryDbContext(DbContextOptions<SqliteDirectoryDbC
 {
     private const string CaseInsensitive = "NOCASE";
 
+    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

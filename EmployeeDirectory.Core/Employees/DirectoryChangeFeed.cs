@@ -1,4 +1,5 @@
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.DirectoryCache;
 
 namespace EmployeeDirectory.Core.Employees;
 
@@ -6,12 +7,10 @@ namespace EmployeeDirectory.Core.Employees;
 internal sealed class DirectoryChangeFeed : IDirectoryChangeFeed, IDisposable
 {
     private readonly IFieldCache _cache;
-    private readonly CacheKeySpace _keys;
 
-    public DirectoryChangeFeed(IFieldCache cache, CacheKeySpace keys)
+    public DirectoryChangeFeed(IFieldCache cache)
     {
         _cache = cache;
-        _keys = keys;
         _cache.Invalidated += OnInvalidated;
     }
 
@@ -31,9 +30,9 @@ internal sealed class DirectoryChangeFeed : IDirectoryChangeFeed, IDisposable
         var profile = new List<int>();
         foreach (var key in e.Keys)
         {
-            if (_keys.TryParse(key, out var parsed) && parsed.EmployeeId is { } id)
+            if (_cache.Keys.TryParse(key, out var parsed) && parsed.Id is { } id)
             {
-                (parsed.Definition == DirectoryCacheContract.EmployeeStatus ? status : profile).Add(id);
+                (parsed.Family == DirectoryCacheContract.EmployeeStatus ? status : profile).Add(id);
             }
         }
 

@@ -8,6 +8,7 @@ namespace EmployeeDirectory.Core.Employees;
 /// <summary>Registers the directory and presence services (they need the data layer and the field cache).</summary>
 public static class DirectoryHostingExtensions
 {
+    /// <summary>Registers the directory and presence services on the app builder.</summary>
     public static IHostApplicationBuilder AddDirectoryServices(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

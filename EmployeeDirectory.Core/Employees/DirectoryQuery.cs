@@ -23,10 +23,12 @@ public sealed record DirectoryQuery
     /// <summary>Presence filter; null for everyone.</summary>
     public PresenceStatus? Status { get; init; }
 
+    /// <summary>Sort order; ties are broken by id.</summary>
     public DirectorySort Sort { get; init; } = DirectorySort.Name;
 
     /// <summary>1-based page number.</summary>
     public int Page { get; init; } = 1;
 
+    /// <summary>Rows per page, 1 to <see cref="MaxPageSize"/>.</summary>
     public int PageSize { get; init; } = DefaultPageSize;
 }

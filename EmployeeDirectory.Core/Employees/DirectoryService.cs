@@ -1,4 +1,5 @@
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.DirectoryCache;
 using EmployeeDirectory.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,6 @@ internal sealed partial class DirectoryService(
     IDbContextFactory<DirectoryDbContext> contexts,
     DirectoryReader reader,
     IFieldCache cache,
-    CacheKeySpace keys,
     ILogger<DirectoryService> logger) : IDirectoryService
 {
     public async Task<ServiceResult<DirectoryPage>> SearchAsync(DirectoryQuery query, CancellationToken cancellationToken = default)
@@ -57,7 +57,7 @@ internal sealed partial class DirectoryService(
                 return ServiceResult<EmployeeDetails>.NotFound();
             }
 
-            var errors = ProfileValidator.Validate(update);
+            var errors = ProfileRules.Validate(update);
             var department = string.IsNullOrWhiteSpace(update.Department)
                 ? null
                 : await FindDepartmentAsync(db, update.Department.Trim(), cancellationToken).ConfigureAwait(false);
@@ -92,7 +92,7 @@ internal sealed partial class DirectoryService(
             catch (DbUpdateConcurrencyException)
             {
                 Log.ProfileConflict(logger, id);
-                await cache.InvalidateAsync(keys.InvalidatedBy(DirectoryWrite.EditProfile, id)).ConfigureAwait(false);
+                await cache.InvalidateAsync(cache.Keys.KeysInvalidatedBy(DirectoryWrite.EditProfile, id)).ConfigureAwait(false);
                 return ServiceResult<EmployeeDetails>.Conflict(await reader.DetailsAsync(id, cancellationToken).ConfigureAwait(false));
             }
             catch (DbUpdateException error)
@@ -103,7 +103,7 @@ internal sealed partial class DirectoryService(
             }
         }
 
-        await cache.InvalidateAsync(keys.InvalidatedBy(DirectoryWrite.EditProfile, id)).ConfigureAwait(false);
+        await cache.InvalidateAsync(cache.Keys.KeysInvalidatedBy(DirectoryWrite.EditProfile, id)).ConfigureAwait(false);
         Log.ProfileUpdated(logger, id);
         var saved = await reader.DetailsAsync(id, cancellationToken).ConfigureAwait(false);
         return saved is null ? ServiceResult<EmployeeDetails>.NotFound() : ServiceResult<EmployeeDetails>.Ok(saved);

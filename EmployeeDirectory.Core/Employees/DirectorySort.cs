@@ -9,10 +9,16 @@ public enum DirectorySort
     /// <summary>Family name, then given name, descending.</summary>
     NameDescending,
 
+    /// <summary>Title, then name.</summary>
     Title,
+    /// <summary>Title descending, then name descending.</summary>
     TitleDescending,
+    /// <summary>Department, then name.</summary>
     Department,
+    /// <summary>Department descending, then name descending.</summary>
     DepartmentDescending,
+    /// <summary>Location, then name.</summary>
     Location,
+    /// <summary>Location descending, then name descending.</summary>
     LocationDescending,
 }

@@ -11,17 +11,22 @@ public sealed class Employee
     /// <summary>Database identity.</summary>
     public int Id { get; set; }
 
+    /// <summary>Given (first) name.</summary>
     public required string GivenName { get; set; }
 
+    /// <summary>Family (last) name.</summary>
     public required string FamilyName { get; set; }
 
     /// <summary>How the name is shown; defaults to "Given Family".</summary>
     public required string DisplayName { get; set; }
 
+    /// <summary>Job title.</summary>
     public required string Title { get; set; }
 
+    /// <summary>The department this employee belongs to.</summary>
     public int DepartmentId { get; set; }
 
+    /// <summary>Navigation to <see cref="DepartmentId"/>.</summary>
     public Department? Department { get; set; }
 
     /// <summary>Unique (case-insensitively, through <see cref="NormalizedEmail"/>).</summary>
@@ -30,17 +35,22 @@ public sealed class Employee
     /// <summary>Upper-invariant email: the unique index, identical on every provider.</summary>
     public required string NormalizedEmail { get; set; }
 
+    /// <summary>Phone number as typed; empty when unknown.</summary>
     public string Phone { get; set; } = "";
 
+    /// <summary>Office or site; empty when unknown.</summary>
     public string Location { get; set; } = "";
 
+    /// <summary>In or Out.</summary>
     public PresenceStatus Presence { get; set; }
 
     /// <summary>Optional note shown with the status, at most <see cref="MaxNoteLength"/> characters.</summary>
     public string? PresenceNote { get; set; }
 
+    /// <summary>When the status last changed; null if never.</summary>
     public DateTimeOffset? PresenceChangedAt { get; set; }
 
+    /// <summary>Who last changed the status.</summary>
     public string? PresenceChangedBy { get; set; }
 
     /// <summary>

@@ -7,5 +7,6 @@ namespace EmployeeDirectory.Core.Employees;
 /// </summary>
 public interface IDirectoryChangeFeed
 {
+    /// <summary>Raised for each batch of employees whose cached data changed.</summary>
     event EventHandler<DirectoryChangedEventArgs>? Changed;
 }

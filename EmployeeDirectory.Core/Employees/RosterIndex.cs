@@ -14,6 +14,7 @@ public sealed class RosterIndex
     private readonly Lazy<string[]> _searchText;
     private readonly ConcurrentDictionary<DirectorySort, int[]> _orders = new();
 
+    /// <summary>An index over <paramref name="employees"/> and <paramref name="departments"/>.</summary>
     [JsonConstructor]
     public RosterIndex(IReadOnlyList<RosterEntry> employees, IReadOnlyList<DepartmentSummary> departments)
     {

@@ -3,6 +3,7 @@ namespace EmployeeDirectory.Core.Employees;
 /// <summary>How a directory operation ended.</summary>
 public enum ServiceOutcome
 {
+    /// <summary>Done; the result holds the value.</summary>
     Ok,
 
     /// <summary>No employee with that id.</summary>

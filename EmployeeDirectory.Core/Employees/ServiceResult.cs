@@ -15,22 +15,29 @@ public sealed class ServiceResult<T>
         Errors = errors;
     }
 
+    /// <summary>How the operation ended.</summary>
     public ServiceOutcome Outcome { get; }
 
     /// <summary>The result when <see cref="ServiceOutcome.Ok"/>; the current stored value when <see cref="ServiceOutcome.Conflict"/>.</summary>
     public T? Value { get; }
 
+    /// <summary>Messages per field when <see cref="ServiceOutcome.Invalid"/>; empty otherwise.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 
+    /// <summary>True when <see cref="ServiceOutcome.Ok"/>.</summary>
     public bool IsOk => Outcome == ServiceOutcome.Ok;
 
 #pragma warning disable CA1000 // Factory methods on a generic result type read best at the call site.
+    /// <summary>Done, with a value.</summary>
     public static ServiceResult<T> Ok(T value) => new(ServiceOutcome.Ok, value, NoErrors);
 
+    /// <summary>No such record.</summary>
     public static ServiceResult<T> NotFound() => new(ServiceOutcome.NotFound, default, NoErrors);
 
+    /// <summary>Refused, with messages per field.</summary>
     public static ServiceResult<T> Invalid(IReadOnlyDictionary<string, string[]> errors) => new(ServiceOutcome.Invalid, default, errors);
 
+    /// <summary>Refused because someone saved first; <paramref name="current"/> is what is stored now.</summary>
     public static ServiceResult<T> Conflict(T? current) => new(ServiceOutcome.Conflict, current, NoErrors);
 #pragma warning restore CA1000
 }

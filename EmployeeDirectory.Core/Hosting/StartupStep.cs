@@ -9,15 +9,21 @@ namespace EmployeeDirectory.Core.Hosting;
 /// </summary>
 public abstract class StartupStep : IHostedLifecycleService
 {
+    /// <summary>The work; it runs before the server starts.</summary>
     public abstract Task StartingAsync(CancellationToken cancellationToken);
 
+    /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <inheritdoc />
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <inheritdoc />
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <inheritdoc />
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -10,6 +10,7 @@ public sealed class PresenceRoster
 {
     private readonly Lazy<HashSet<int>> _in;
 
+    /// <summary>A snapshot in which exactly <paramref name="inIds"/> are In.</summary>
     [JsonConstructor]
     public PresenceRoster(IReadOnlyList<int> inIds)
     {

@@ -1,4 +1,5 @@
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.DirectoryCache;
 using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Core.Employees;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,6 @@ namespace EmployeeDirectory.Core.Presence;
 internal sealed partial class PresenceService(
     IDbContextFactory<DirectoryDbContext> contexts,
     IFieldCache cache,
-    CacheKeySpace keys,
     TimeProvider timeProvider,
     ILogger<PresenceService> logger) : IPresenceService
 {
@@ -58,7 +58,7 @@ internal sealed partial class PresenceService(
             return ServiceResult<EmployeeStatus>.NotFound();
         }
 
-        await cache.InvalidateAsync(keys.InvalidatedBy(DirectoryWrite.SetPresence, id)).ConfigureAwait(false);
+        await cache.InvalidateAsync(cache.Keys.KeysInvalidatedBy(DirectoryWrite.SetPresence, id)).ConfigureAwait(false);
         Log.PresenceChanged(logger, id, update.Status, by);
         return ServiceResult<EmployeeStatus>.Ok(new EmployeeStatus(id, update.Status, note, at, by));
     }

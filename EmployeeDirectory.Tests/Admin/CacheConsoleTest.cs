@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Caching.Operations;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Tests.Caching;
 using EmployeeDirectory.Tests.Components;
@@ -11,8 +12,8 @@ using StackExchange.Redis;
 namespace EmployeeDirectory.Tests.Admin;
 
 /// <summary>
-/// bUnit base for the cache console: a real <see cref="FieldCache"/> (through <see cref="CacheHarness"/>, so
-/// against a real redis-server when given one), the real <see cref="CacheInspector"/> and sampler.
+/// bUnit base for the cache console: a real field cache (through <see cref="CacheHarness"/>, so against a real
+/// redis-server when given one), the real <see cref="ICacheOperator"/>, console actions and sampler.
 /// Each test gets its own key prefix, so tests sharing a Redis never see each other's keys.
 /// </summary>
 public abstract class CacheConsoleTest(string? redisConnectionString) : MudBlazorTest, IAsyncLifetime
@@ -23,23 +24,21 @@ public abstract class CacheConsoleTest(string? redisConnectionString) : MudBlazo
 
     protected CacheHarness Harness => _harness ?? throw new InvalidOperationException("The harness starts in InitializeAsync.");
 
-    protected FieldCache Cache => Harness.Cache;
+    protected IFieldCache Cache => Harness.Cache;
 
     protected IDatabase Redis => Harness.Db;
 
     protected CountingSource Source { get; } = new();
 
-    /// <summary>Override to change the cache options before the harness starts.</summary>
-    protected virtual void Configure(CacheOptions options)
-    {
-    }
+    /// <summary>Configuration the harness starts with (<c>Cache:RedisTimeout</c>, <c>Cache:Policies:Status:Ttl</c>).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public virtual async ValueTask InitializeAsync()
     {
-        _harness = await CacheHarness.StartAsync(redisConnectionString, configure: Configure);
-        Services.AddSingleton(_harness.Cache);
-        Services.AddSingleton(new CacheInspector(_harness.Cache));
-        Services.AddSingleton(new CacheStatsSampler(_harness.Cache, TimeProvider.System));
+        _harness = await CacheHarness.StartAsync(redisConnectionString, settings: Settings);
+        Services.AddSingleton(_harness.Operator);
+        Services.AddScoped<CacheConsoleActions>();
+        Services.AddSingleton(new CacheStatsSampler(_harness.Operator, TimeProvider.System));
     }
 
     /// <summary>Reads statuses through the cache, as the app does: each lands in Redis (when configured) and in L1.</summary>

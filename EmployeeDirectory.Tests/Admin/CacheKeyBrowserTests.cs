@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bunit;
-using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Admin;
 
@@ -10,7 +9,7 @@ namespace EmployeeDirectory.Tests.Admin;
 public sealed class CacheKeyBrowserTests(RedisServerFixture redis) : CacheConsoleTest(redis.ConnectionString), IClassFixture<RedisServerFixture>
 {
     // Several test classes start at once on two cores: give Redis calls room, this is not a timeout test.
-    protected override void Configure(CacheOptions options) => options.RedisTimeout = TimeSpan.FromSeconds(5);
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Cache:RedisTimeout"] = "00:00:05" };
 
     [Fact]
     public async Task RedisKeysAreListedWithTierPolicySizeAndADeadlineMatchingTheirPttl()
@@ -85,7 +84,7 @@ public sealed class CacheKeyBrowserTests(RedisServerFixture redis) : CacheConsol
         browser.WaitForAssertion(() => Assert.Equal([Harness.Keys.Status(2).Name], KeysShown(browser)));
         Assert.False(await Redis.KeyExistsAsync(evicted));
         Assert.True(await Redis.KeyExistsAsync(Harness.Keys.Status(2).Name));
-        Assert.Null(Cache.L1.Peek(evicted));
+        Assert.Null(Harness.Engine.L1.Peek(evicted));
         Assert.Contains(Snackbar.ShownSnackbars, snackbar => snackbar.Message == $"Evicted {evicted}");
     }
 

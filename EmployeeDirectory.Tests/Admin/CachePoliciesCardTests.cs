@@ -10,12 +10,12 @@ namespace EmployeeDirectory.Tests.Admin;
 /// <summary>The policies card: configured lifetimes, key families, and clearing a policy behind a confirmation.</summary>
 public sealed class CachePoliciesCardTests(RedisServerFixture redis) : CacheConsoleTest(redis.ConnectionString), IClassFixture<RedisServerFixture>
 {
-    protected override void Configure(CacheOptions options)
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        options.Policies.Status.Ttl = TimeSpan.FromSeconds(45);
-        options.Policies.Status.Jitter = 0.2;
-        options.Policies.Status.L1Cap = TimeSpan.FromSeconds(5);
-    }
+        ["Cache:Policies:Status:Ttl"] = "00:00:45",
+        ["Cache:Policies:Status:Jitter"] = "0.2",
+        ["Cache:Policies:Status:L1Cap"] = "00:00:05",
+    };
 
     [Fact]
     public void EachPolicyShowsItsConfiguredTtlJitterL1CapAndKeyFamilies()
@@ -49,7 +49,7 @@ public sealed class CachePoliciesCardTests(RedisServerFixture redis) : CacheCons
         DialogButton(dialogs, "Cancel").Click();
         dialogs.WaitForAssertion(() => Assert.DoesNotContain("Clear the Status policy?", dialogs.Markup, StringComparison.Ordinal));
         Assert.True(await Redis.KeyExistsAsync(Harness.Keys.Status(1).Name));
-        Assert.NotNull(Cache.L1.Peek(Harness.Keys.Status(1).Name));
+        Assert.NotNull(Harness.Engine.L1.Peek(Harness.Keys.Status(1).Name));
     }
 
     [Fact]
@@ -65,10 +65,10 @@ public sealed class CachePoliciesCardTests(RedisServerFixture redis) : CacheCons
         dialogs.WaitForAssertion(() => Assert.Contains("Clear the Status policy?", dialogs.Markup, StringComparison.Ordinal));
         DialogButton(dialogs, "Clear").Click();
 
-        card.WaitForAssertion(() => Assert.Equal([CachePolicy.Status], cleared));
+        card.WaitForAssertion(() => Assert.Equal([DirectoryCacheContract.Status], cleared));
         Assert.False(await Redis.KeyExistsAsync(Harness.Keys.Status(1).Name));
         Assert.False(await Redis.KeyExistsAsync(Harness.Keys.Status(2).Name));
-        Assert.Null(Cache.L1.Peek(Harness.Keys.Status(1).Name));
+        Assert.Null(Harness.Engine.L1.Peek(Harness.Keys.Status(1).Name));
         Assert.True(await Redis.KeyExistsAsync(profileKey));
         Assert.Contains(Snackbar.ShownSnackbars, snackbar => snackbar.Message == "Cleared Status: 2 keys removed from Redis.");
     }

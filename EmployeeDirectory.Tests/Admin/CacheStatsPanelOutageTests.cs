@@ -26,19 +26,13 @@ public sealed class CacheStatsPanelOutageTests(RedisServerFixture redis) : Cache
     private static string Chip(IRenderedComponent<CacheStatsPanel> panel, string selector) => panel.Find(selector).TextContent.Trim();
 
     // The chips read the connection when rendered; the console re-renders every two seconds, this test more often.
-    private static async Task ReRenderUntilAsync(IRenderedComponent<CacheStatsPanel> panel, Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            panel.Render();
-            if (condition())
+    private static Task ReRenderUntilAsync(IRenderedComponent<CacheStatsPanel> panel, Func<bool> condition) =>
+        Eventually.HoldsAsync(
+            () =>
             {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Still showing \"{Chip(panel, ".state-redis")}\" and \"{Chip(panel, ".state-pubsub")}\" after 20 s");
-            await Task.Delay(100, Token);
-        }
-    }
+                panel.Render();
+                return condition();
+            },
+            "the connection chips to change",
+            lastSeen: () => $"\"{Chip(panel, ".state-redis")}\" and \"{Chip(panel, ".state-pubsub")}\"");
 }

@@ -16,7 +16,7 @@ public sealed class CacheStatsPanelTests(RedisServerFixture redis) : CacheConsol
     {
         await ReadStatusesAsync(1, 2);                  // L1 miss, L2 miss, load: twice
         await Source.ReadAsync(Cache, 1, Token);        // L1 hit
-        await Cache.EvictAsync(Harness.Keys.Status(2).Name);
+        await Harness.Operator.EvictAsync(Harness.Keys.Status(2).Name);
 
         var panel = RenderWithProviders<CacheStatsPanel>();
 

@@ -1,5 +1,6 @@
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Tests.Caching;
+using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Admin;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,7 +14,7 @@ public sealed class CacheStatsSamplerTests
     public async Task SamplesSumHitsAndMissesOverPoliciesAndMissesCountWhatNeitherTierAnswered()
     {
         await using var server = await CacheHarness.StartAsync(redisConnectionString: null);
-        var sampler = new CacheStatsSampler(server.Cache, TimeProvider.System);
+        var sampler = new CacheStatsSampler(server.Operator, TimeProvider.System);
         var source = new CountingSource();
         source.Put(1, PresenceStatus.In);
 
@@ -33,7 +34,7 @@ public sealed class CacheStatsSamplerTests
     {
         await using var server = await CacheHarness.StartAsync(redisConnectionString: null);
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var sampler = new CacheStatsSampler(server.Cache, time);
+        var sampler = new CacheStatsSampler(server.Operator, time);
 
         for (var i = 0; i < CacheStatsSampler.Capacity + 7; i++)
         {
@@ -52,23 +53,16 @@ public sealed class CacheStatsSamplerTests
     {
         await using var server = await CacheHarness.StartAsync(redisConnectionString: null);
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        using var sampler = new CacheStatsSampler(server.Cache, time);
+        using var sampler = new CacheStatsSampler(server.Operator, time);
 
         await sampler.StartAsync(Token);
-        for (var wait = 0; wait < 100 && sampler.History().Count == 0; wait++)
-        {
-            await Task.Delay(10, Token);
-        }
+        await Eventually.HoldsAsync(() => sampler.History().Count == 1, "the first sample at start-up", lastSeen: () => sampler.History().Count);
 
-        Assert.Single(sampler.History());
         for (var i = 0; i < 3; i++)
         {
             var expected = i + 2;
             time.Advance(CacheStatsSampler.Interval);
-            for (var wait = 0; wait < 100 && sampler.History().Count < expected; wait++)
-            {
-                await Task.Delay(10, Token);
-            }
+            await Eventually.HoldsAsync(() => sampler.History().Count == expected, $"sample {expected} after the clock moved", lastSeen: () => sampler.History().Count);
         }
 
         await sampler.StopAsync(Token);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmployeeDirectory.Tests.Browser;
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Admin;
@@ -15,6 +14,8 @@ public sealed class TtlCountdownBrowserTests(BrowserFixture browser)
     {
         var page = await OpenModuleAsync();
         await using var context = page.Context;
+        // The page's clock is the test's: time moves only when the test runs it forward, so every check below is exact.
+        await page.Clock.InstallAsync();
         long[] samples = [-1, 0, 99, 1_250, 59_999, 60_000, 754_000, 3_600_000, 86_399_000, 93_784_000, 2_591_999_999];
 
         foreach (var milliseconds in samples)
@@ -29,6 +30,8 @@ public sealed class TtlCountdownBrowserTests(BrowserFixture browser)
     {
         var page = await OpenModuleAsync();
         await using var context = page.Context;
+        // The page's clock is the test's: time moves only when the test runs it forward, so every check below is exact.
+        await page.Clock.InstallAsync();
 
         // The server's clock runs an hour ahead of the browser's: the deadlines are on the server's clock.
         await page.EvaluateAsync("""
@@ -40,18 +43,15 @@ public sealed class TtlCountdownBrowserTests(BrowserFixture browser)
                 window.ttl.track(document.getElementById("root"), serverNow);
             }
             """);
-        await Task.Delay(TimeSpan.FromMilliseconds(900), TestContext.Current.CancellationToken);
+        await page.Clock.RunForAsync(1000);
 
-        var soon = await page.Locator("#soon").TextContentAsync();
-        var seconds = double.Parse(soon!.Replace(" s", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
-        Assert.InRange(seconds, 25, 29.8);
+        Assert.Equal("29.0 s", await page.Locator("#soon").TextContentAsync());
         await Assertions.Expect(page.Locator("#gone")).ToHaveTextAsync("expired");
         await Assertions.Expect(page.Locator("#gone")).ToHaveClassAsync("ttl-expired");
 
         await page.EvaluateAsync("() => window.ttl.untrack(document.getElementById('root'))");
-        var frozen = await page.Locator("#soon").TextContentAsync();
-        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
-        Assert.Equal(frozen, await page.Locator("#soon").TextContentAsync());
+        await page.Clock.RunForAsync(5000);
+        Assert.Equal("29.0 s", await page.Locator("#soon").TextContentAsync());
     }
 
     private async Task<IPage> OpenModuleAsync()

@@ -1,6 +1,7 @@
 using Bunit;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Tests.Components;
+using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Components.Pages.Directory;
 using EmployeeDirectory.Web.Components.Pages.Employees;
 using EmployeeDirectory.Web.Components.Presence;
@@ -118,18 +119,6 @@ public sealed class SignedInUiTests : DirectoryUiTest
         Assert.Equal(before.Profile, (await EmployeeAsync(someone.Id)).Profile);
     }
 
-    private async Task WaitForStoredAsync(int id, Func<EmployeeStatus, bool> condition)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (condition((await EmployeeAsync(id)).Status))
-            {
-                return;
-            }
-
-            await Task.Delay(50, Xunit.TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail($"Employee {id}'s stored status never met the condition.");
-    }
+    private Task<EmployeeStatus> WaitForStoredAsync(int id, Func<EmployeeStatus, bool> condition) =>
+        Eventually.ReturnsAsync(async () => (await EmployeeAsync(id)).Status, condition, $"employee {id}'s stored status to change");
 }

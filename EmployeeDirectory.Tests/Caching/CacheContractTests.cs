@@ -1,18 +1,21 @@
 using EmployeeDirectory.Core.Caching;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace EmployeeDirectory.Tests.Caching;
 
-/// <summary>The declared key space and invalidation map, read as data.</summary>
+/// <summary>The directory's cache contract read as data, and how configuration may (and may not) change it.</summary>
 public sealed class CacheContractTests
 {
     [Fact]
     public void APresenceChangeInvalidatesOnlyStatusKeysAndAProfileEditOnlyProfileKeys()
     {
-        var presence = DirectoryCacheContract.InvalidationMap[DirectoryWrite.SetPresence];
-        var profile = DirectoryCacheContract.InvalidationMap[DirectoryWrite.EditProfile];
+        var presence = DirectoryCacheContract.Invalidations[DirectoryWrite.SetPresence];
+        var profile = DirectoryCacheContract.Invalidations[DirectoryWrite.EditProfile];
 
-        Assert.All(presence, key => Assert.Equal(CachePolicy.Status, key.Policy));
-        Assert.All(profile, key => Assert.Equal(CachePolicy.Profile, key.Policy));
+        Assert.All(presence, family => Assert.Equal(DirectoryCacheContract.Status, family.Policy));
+        Assert.All(profile, family => Assert.Equal(DirectoryCacheContract.Profile, family.Policy));
         Assert.Empty(presence.Intersect(profile));
         Assert.Contains(DirectoryCacheContract.EmployeeStatus, presence);
         Assert.Contains(DirectoryCacheContract.EmployeeProfile, profile);
@@ -22,37 +25,75 @@ public sealed class CacheContractTests
     [Fact]
     public void EveryKeyFamilyIsInvalidatedBySomeWrite()
     {
-        var invalidated = DirectoryCacheContract.InvalidationMap.Values.SelectMany(keys => keys).ToHashSet();
+        var invalidated = DirectoryCacheContract.Invalidations.Values.SelectMany(families => families).ToHashSet();
 
-        Assert.All(DirectoryCacheContract.Keys, key => Assert.Contains(key, invalidated));
+        Assert.All(DirectoryCacheContract.Contract.Families, family => Assert.Contains(family, invalidated));
     }
 
     [Fact]
     public void KeysResolveWithThePrefixAndParseBack()
     {
-        var keys = new CacheKeySpace("ed:");
+        var keys = new CacheKeySpace(DirectoryCacheContract.Contract, "ed:");
 
         Assert.Equal("ed:employee:42:profile", keys.Profile(42).Name);
         Assert.Equal("ed:employee:42:status", keys.Status(42).Name);
-        Assert.Equal(["ed:employee:42:status", "ed:directory:presence"], keys.InvalidatedBy(DirectoryWrite.SetPresence, 42));
-        Assert.Equal(["ed:employee:42:profile", "ed:directory:roster"], keys.InvalidatedBy(DirectoryWrite.EditProfile, 42));
+        Assert.Equal("ed:directory:roster", keys.Roster.Name);
+        Assert.Equal(["ed:employee:42:status", "ed:directory:presence"], keys.KeysInvalidatedBy(DirectoryWrite.SetPresence, 42));
+        Assert.Equal(["ed:employee:42:profile", "ed:directory:roster"], keys.KeysInvalidatedBy(DirectoryWrite.EditProfile, 42));
         Assert.True(keys.TryParse("ed:employee:42:status", out var parsed));
-        Assert.Equal(42, parsed.EmployeeId);
-        Assert.Equal(DirectoryCacheContract.EmployeeStatus, parsed.Definition);
+        Assert.Equal(42, parsed.Id);
+        Assert.Equal(DirectoryCacheContract.EmployeeStatus, parsed.Family);
+        Assert.True(keys.TryParse("ed:directory:presence", out var aggregate));
+        Assert.Null(aggregate.Id);
         Assert.False(keys.TryParse("ed:employee:x:status", out _));
         Assert.False(keys.TryParse("other:employee:1:status", out _));
         Assert.False(keys.TryParse(keys.VersionsKey, out _));
+        Assert.Equal(["ed:employee:*:status", "ed:directory:presence"], keys.ScanPatterns(DirectoryCacheContract.Status));
     }
 
     [Fact]
-    public void DefaultLifetimesAreADayForProfilesAndAMinuteForStatus()
+    public void WithoutConfigurationEachPolicyLivesByTheLifetimesTheContractDeclares()
     {
-        var options = new CacheOptions();
+        var policies = Resolve([]);
 
-        Assert.Equal(TimeSpan.FromHours(24), options.Policies.Profile.Ttl);
-        Assert.Equal(TimeSpan.FromSeconds(60), options.Policies.Status.Ttl);
-        Assert.Equal(0.1, options.Policies.Profile.Jitter);
-        Assert.True(options.Policies.Status.L1Cap <= options.Policies.Status.Ttl);
-        Assert.True(options.Policies.Profile.L1Cap <= TimeSpan.FromMinutes(10));
+        Assert.Equal(new CachePolicySettings(TimeSpan.FromHours(24), 0.1, TimeSpan.FromMinutes(5)), policies[DirectoryCacheContract.Profile]);
+        Assert.Equal(new CachePolicySettings(TimeSpan.FromSeconds(60), 0.1, TimeSpan.FromSeconds(10)), policies[DirectoryCacheContract.Status]);
+    }
+
+    [Fact]
+    public void ConfigurationOverridesOnlyTheSettingsItNames()
+    {
+        var policies = Resolve(new() { ["Cache:Policies:Status:Ttl"] = "00:02:00", ["Cache:Policies:profile:L1Cap"] = "00:01:00" });
+
+        Assert.Equal(new CachePolicySettings(TimeSpan.FromMinutes(2), 0.1, TimeSpan.FromSeconds(10)), policies[DirectoryCacheContract.Status]);
+        Assert.Equal(new CachePolicySettings(TimeSpan.FromHours(24), 0.1, TimeSpan.FromMinutes(1)), policies[DirectoryCacheContract.Profile]);
+    }
+
+    [Theory]
+    [InlineData("Cache:Policies:Stauts:Ttl", "00:01:00", "Cache:Policies:Stauts is not a cache policy")]
+    [InlineData("Cache:Policies:Status:L1Cap", "00:05:00", "Cache:Policies:Status:L1Cap (00:05:00) must not exceed Cache:Policies:Status:Ttl (00:01:00)")]
+    [InlineData("Cache:Policies:Profile:Jitter", "0.9", "Cache:Policies:Profile:Jitter (0.9) must be between 0 and 0.5")]
+    [InlineData("Cache:Policies:Status:Ttl", "00:00:00.5", "Cache:Policies:Status:Ttl (00:00:00.5000000) must be between")]
+    public void ABadPolicySettingStopsStartUpWithAMessageNamingIt(string setting, string value, string message)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [setting] = value }));
+
+        Assert.Contains(failure.Failures, text => text.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void APolicyOrFamilyBelongsToOneContract()
+    {
+        var policy = new CachePolicy("Other", new CachePolicySettings(TimeSpan.FromMinutes(1), 0, TimeSpan.FromSeconds(1)), "A test policy.");
+
+        Assert.Throws<ArgumentException>(() => new CacheContract([policy], [DirectoryCacheContract.Roster]));
+        Assert.Throws<InvalidOperationException>(() => new CacheContract([DirectoryCacheContract.Status, DirectoryCacheContract.Profile], []));
+    }
+
+    private static CachePolicies Resolve(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var services = new ServiceCollection().AddLogging().AddFieldCache(configuration, DirectoryCacheContract.Contract).BuildServiceProvider();
+        return services.GetRequiredService<CachePolicies>();
     }
 }

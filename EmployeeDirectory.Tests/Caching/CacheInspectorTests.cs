@@ -1,4 +1,4 @@
-using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Caching.Operations;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -14,7 +14,7 @@ public sealed class CacheInspectorTests(RedisServerFixture redis) : IClassFixtur
     public async Task ScanPagesVisitEveryKeyOnceWithTtlsWithinASecondOfPttl()
     {
         await using var server = await CacheHarness.StartAsync(redis.ConnectionString);
-        var inspector = new CacheInspector(server.Cache);
+        var inspector = server.Operator;
         await FillAsync(server, employees: 3000);
 
         var seen = new Dictionary<string, CacheEntryInfo>();
@@ -22,7 +22,7 @@ public sealed class CacheInspectorTests(RedisServerFixture redis) : IClassFixtur
         var pages = 0;
         do
         {
-            var page = await inspector.ListRedisAsync(new CacheEntryQuery(Cursor: cursor, PageSize: 200), Token);
+            var page = (await inspector.ListRedisAsync(new CacheEntryQuery(Cursor: cursor, PageSize: 200), Token)).Value;
             foreach (var entry in page.Entries)
             {
                 Assert.True(seen.TryAdd(entry.Key, entry), $"{entry.Key} listed twice");
@@ -42,7 +42,7 @@ public sealed class CacheInspectorTests(RedisServerFixture redis) : IClassFixtur
             Assert.InRange((seen[key].L2Remaining!.Value - pttl!.Value).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(1));
         }
 
-        var status = seen.Values.First(e => e.Policy == CachePolicy.Status);
+        var status = seen.Values.First(e => e.Policy == DirectoryCacheContract.Status);
         Assert.InRange(status.L2Remaining!.Value.TotalSeconds, 40, 66);
         Assert.True(status.SizeBytes > 10);
     }
@@ -51,10 +51,10 @@ public sealed class CacheInspectorTests(RedisServerFixture redis) : IClassFixtur
     public async Task FiltersByPatternAndPolicy()
     {
         await using var server = await CacheHarness.StartAsync(redis.ConnectionString);
-        var inspector = new CacheInspector(server.Cache);
+        var inspector = server.Operator;
         await FillAsync(server, employees: 500);
 
-        var statuses = await AllAsync(inspector, new CacheEntryQuery(Policy: CachePolicy.Status, PageSize: 500));
+        var statuses = await AllAsync(inspector, new CacheEntryQuery(Policy: DirectoryCacheContract.Status, PageSize: 500));
         var employee12 = await AllAsync(inspector, new CacheEntryQuery(Pattern: "employee:12:*"));
         var containing = await AllAsync(inspector, new CacheEntryQuery(Pattern: ":499:"));
 
@@ -68,7 +68,7 @@ public sealed class CacheInspectorTests(RedisServerFixture redis) : IClassFixtur
     public async Task TheLocalViewShowsThisServersCopiesAndWhetherRedisHasThemToo()
     {
         await using var server = await CacheHarness.StartAsync(redis.ConnectionString);
-        var inspector = new CacheInspector(server.Cache);
+        var inspector = server.Operator;
         var source = new CountingSource();
         source.Put(1, PresenceStatus.In);
         source.Put(2, PresenceStatus.Out);
@@ -95,42 +95,40 @@ public sealed class CacheInspectorTests(RedisServerFixture redis) : IClassFixtur
         await source.ReadAsync(serverB.Cache, 3, Token);
         var key = serverA.Keys.Status(3).Name;
 
-        await new CacheInspector(serverA.Cache).EvictAsync(key);
+        await serverA.Operator.EvictAsync(key);
 
         Assert.False(await serverA.Db.KeyExistsAsync(key));
-        Assert.Null(serverA.Cache.L1.Peek(key));
-        for (var i = 0; i < 50 && serverB.Cache.L1.Peek(key) is not null; i++)
-        {
-            await Task.Delay(20, Token);
-        }
-
-        Assert.Null(serverB.Cache.L1.Peek(key));
-        Assert.Equal(1, serverA.Cache.Statistics.Evictions(CachePolicy.Status));
-        Assert.Equal(0, serverA.Cache.Statistics.Evictions(CachePolicy.Profile));
+        Assert.Null(serverA.Engine.L1.Peek(key));
+        await Eventually.HoldsAsync(() => serverB.Engine.L1.Peek(key) is null, $"server B to evict {key}");
+        Assert.Equal(1, serverA.Engine.Statistics.Evictions(DirectoryCacheContract.Status));
+        Assert.Equal(0, serverA.Engine.Statistics.Evictions(DirectoryCacheContract.Profile));
     }
 
     [Fact]
     public async Task ClearingAPolicyRemovesItsKeysAndLeavesTheOtherPolicyAlone()
     {
         await using var server = await CacheHarness.StartAsync(redis.ConnectionString);
-        var inspector = new CacheInspector(server.Cache);
+        var inspector = server.Operator;
         await FillAsync(server, employees: 1200);
 
-        var removed = await inspector.ClearPolicyAsync(CachePolicy.Status, Token);
+        var removed = await inspector.ClearPolicyAsync(DirectoryCacheContract.Status, Token);
 
-        Assert.Equal(1200, removed);
-        Assert.Equal(1200, server.Cache.Statistics.Evictions(CachePolicy.Status));
-        Assert.Empty(await AllAsync(inspector, new CacheEntryQuery(Policy: CachePolicy.Status)));
-        Assert.Equal(1200, (await AllAsync(inspector, new CacheEntryQuery(Policy: CachePolicy.Profile, PageSize: 500))).Count);
+        Assert.True(removed.Succeeded, removed.Problem);
+        Assert.Equal(1200, removed.Value);
+        Assert.Equal(1200, server.Engine.Statistics.Evictions(DirectoryCacheContract.Status));
+        Assert.Empty(await AllAsync(inspector, new CacheEntryQuery(Policy: DirectoryCacheContract.Status)));
+        Assert.Equal(1200, (await AllAsync(inspector, new CacheEntryQuery(Policy: DirectoryCacheContract.Profile, PageSize: 500))).Count);
     }
 
-    private static async Task<List<CacheEntryInfo>> AllAsync(CacheInspector inspector, CacheEntryQuery query)
+    private static async Task<List<CacheEntryInfo>> AllAsync(ICacheOperator inspector, CacheEntryQuery query)
     {
         var all = new List<CacheEntryInfo>();
         var next = query;
         while (true)
         {
-            var page = await inspector.ListRedisAsync(next, Token);
+            var listed = await inspector.ListRedisAsync(next, Token);
+            Assert.True(listed.Succeeded, listed.Problem);
+            var page = listed.Value;
             all.AddRange(page.Entries);
             if (page.NextCursor is null)
             {

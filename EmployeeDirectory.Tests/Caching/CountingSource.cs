@@ -53,7 +53,7 @@ public sealed class CountingSource
         return ids.Where(_rows.ContainsKey).ToDictionary(id => id, id => _rows[id]);
     }
 
-    public ValueTask<EmployeeStatus?> ReadAsync(FieldCache cache, int id, CancellationToken cancellationToken = default) =>
+    public ValueTask<EmployeeStatus?> ReadAsync(IFieldCache cache, int id, CancellationToken cancellationToken = default) =>
         cache.GetOrLoadAsync(cache.Keys.Status(id), (Source: this, Id: id), static (s, ct) => s.Source.LoadAsync(s.Id, ct), cancellationToken);
 
     public void ResetSignal() => LoadHasRead = NewSignal();
@@ -64,7 +64,7 @@ public sealed class CountingSource
     /// invalidated on <paramref name="writer"/>; then the stalled read finishes its write-back. Loads run
     /// ungated afterwards.
     /// </summary>
-    public async Task ReadAcrossAnEditAsync(FieldCache reader, FieldCache writer, int id, PresenceStatus presence, string note, CancellationToken cancellationToken)
+    public async Task ReadAcrossAnEditAsync(IFieldCache reader, IFieldCache writer, int id, PresenceStatus presence, string note, CancellationToken cancellationToken)
     {
         Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         ResetSignal();

@@ -41,7 +41,7 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
         var id = page.Items[0].Id;
 
         var profileTtl = await Db.KeyTimeToLiveAsync(_server.Keys.Profile(id).Name);
-        var statusTtl = await EventuallyAsync(() => Db.KeyTimeToLiveAsync(_server.Keys.Status(page.Items[^1].Id).Name));
+        var statusTtl = await Db.KeyTimeToLiveAsync(_server.Keys.Status(page.Items[^1].Id).Name);
         var rosterTtl = await Db.KeyTimeToLiveAsync(_server.Keys.Roster.Name);
 
         Assert.InRange(profileTtl!.Value.TotalSeconds, 86400 * 0.9 - 5, 86400 * 1.1);
@@ -54,7 +54,9 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
     {
         var page = await BrowseAsync();
         var (target, other) = (page.Items[0].Id, page.Items[1].Id);
-        var profileTtlBefore = await Db.KeyTimeToLiveAsync(_server.Keys.Profile(target).Name);
+        var profileKey = _server.Keys.Profile(target).Name;
+        var profileBefore = await Db.StringGetAsync(profileKey);
+        var profileVersionBefore = await Db.HashGetAsync(_server.Keys.VersionsKey, profileKey);
 
         await _server.Presence.SetPresenceAsync(target, new PresenceUpdate(PresenceStatus.In, "toggled"), "test", Token);
 
@@ -62,10 +64,9 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
         Assert.False(await Db.KeyExistsAsync(_server.Keys.Presence.Name));
         Assert.True(await Db.KeyExistsAsync(_server.Keys.Status(other).Name));
         Assert.True(await Db.KeyExistsAsync(_server.Keys.Roster.Name));
-        var profileTtlAfter = await Db.KeyTimeToLiveAsync(_server.Keys.Profile(target).Name);
-        Assert.NotNull(profileTtlAfter);
-        Assert.True(profileTtlAfter <= profileTtlBefore, "the profile key was rewritten by a status change");
-        Assert.InRange(profileTtlAfter.Value.TotalHours, 21, 27);
+        // An invalidation bumps the key's write version; a status change must not have touched the profile's.
+        Assert.Equal(profileVersionBefore, await Db.HashGetAsync(_server.Keys.VersionsKey, profileKey));
+        Assert.Equal(profileBefore, await Db.StringGetAsync(profileKey));
     }
 
     [Fact]
@@ -74,6 +75,8 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
         var page = await BrowseAsync();
         var (target, other) = (page.Items[0].Id, page.Items[1].Id);
         var profile = (await _server.Directory.GetEmployeeAsync(target, Token))!.Profile;
+        var statusKey = _server.Keys.Status(target).Name;
+        var statusVersionBefore = await Db.HashGetAsync(_server.Keys.VersionsKey, statusKey);
 
         var result = await _server.Directory.UpdateProfileAsync(target, ProfileUpdate.From(profile) with { Title = "Head of Caching" }, Token);
 
@@ -81,7 +84,8 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
         // The service reads the saved profile back, which refills the profile key with the new value.
         Assert.Contains("Head of Caching", (string?)await Db.StringGetAsync(_server.Keys.Profile(target).Name), StringComparison.Ordinal);
         Assert.False(await Db.KeyExistsAsync(_server.Keys.Roster.Name));
-        Assert.True(await Db.KeyExistsAsync(_server.Keys.Status(target).Name));
+        // The service reads the status back too, so the key existing proves little: its write version must not have moved.
+        Assert.Equal(statusVersionBefore, await Db.HashGetAsync(_server.Keys.VersionsKey, statusKey));
         Assert.True(await Db.KeyExistsAsync(_server.Keys.Presence.Name));
         Assert.True(await Db.KeyExistsAsync(_server.Keys.Profile(other).Name));
         var found = await _server.Directory.SearchAsync(new DirectoryQuery { Text = "head of caching" }, Token);
@@ -124,21 +128,5 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
         }
 
         return page;
-    }
-
-    private static async Task<T?> EventuallyAsync<T>(Func<Task<T?>> read)
-        where T : struct
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (await read() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(20, Token);
-        }
-
-        return null;
     }
 }

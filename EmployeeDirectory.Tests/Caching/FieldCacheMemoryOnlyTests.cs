@@ -21,9 +21,9 @@ public sealed class FieldCacheMemoryOnlyTests
 
         Assert.Equal(1, source.Loads);
         Assert.Equal(PresenceStatus.In, again!.Presence);
-        Assert.Equal(1, server.Cache.Statistics.Hits(CacheTier.L1, CachePolicy.Status));
-        Assert.Equal(1, server.Cache.Statistics.Misses(CacheTier.L1, CachePolicy.Status));
-        Assert.Equal(1, server.Cache.Statistics.Loads(CachePolicy.Status));
+        Assert.Equal(1, server.Engine.Statistics.Hits(CacheTier.L1, DirectoryCacheContract.Status));
+        Assert.Equal(1, server.Engine.Statistics.Misses(CacheTier.L1, DirectoryCacheContract.Status));
+        Assert.Equal(1, server.Engine.Statistics.Loads(DirectoryCacheContract.Status));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class FieldCacheMemoryOnlyTests
 
         await source.ReadAcrossAnEditAsync(server.Cache, server.Cache, 9, PresenceStatus.In, "new", Token);
 
-        Assert.Null(server.Cache.L1.Peek(server.Keys.Status(9).Name));
+        Assert.Null(server.Engine.L1.Peek(server.Keys.Status(9).Name));
         Assert.Equal("new", (await source.ReadAsync(server.Cache, 9, Token))!.Note);
     }
 
@@ -98,7 +98,7 @@ public sealed class FieldCacheMemoryOnlyTests
         await using var server = await CacheHarness.StartAsync(redisConnectionString: null, timeProvider: clock);
         var source = new CountingSource();
         source.Put(2, PresenceStatus.In);
-        var policy = server.Cache.Options.Policies.Status;
+        var policy = server.Policies[DirectoryCacheContract.Status];
 
         await source.ReadAsync(server.Cache, 2, Token);
         clock.Advance(policy.Ttl * (1 - policy.Jitter) - TimeSpan.FromSeconds(1));

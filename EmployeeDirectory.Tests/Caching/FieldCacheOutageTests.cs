@@ -1,4 +1,3 @@
-using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -20,7 +19,7 @@ public sealed class FieldCacheOutageTests : IAsyncLifetime
     [Fact]
     public async Task ReadsAndWritesKeepWorkingWhileRedisIsDownAndRedisIsUsedAgainAfterItRestarts()
     {
-        await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, configure: FastBreaker);
+        await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, settings: FastBreaker);
         var source = new CountingSource();
         source.Put(1, PresenceStatus.Out);
         await source.ReadAsync(server.Cache, 1, Token);
@@ -35,14 +34,16 @@ public sealed class FieldCacheOutageTests : IAsyncLifetime
         }
 
         await _redis.StartAsync(Token);
-        await WaitUntilAsync(() => server.Redis!.IsConnected);
+        await Eventually.HoldsAsync(() => server.Engine.Gate.Tier!.Connection.IsConnected, "the cache to reconnect to the restarted Redis");
         source.Put(1, PresenceStatus.Out, "after");
-        await WaitUntilAsync(async () =>
-        {
-            await server.Cache.InvalidateAsync([server.Keys.Status(1).Name]);
-            await source.ReadAsync(server.Cache, 1, Token);
-            return await server.Db.KeyExistsAsync(server.Keys.Status(1).Name);
-        });
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                await server.Cache.InvalidateAsync([server.Keys.Status(1).Name]);
+                await source.ReadAsync(server.Cache, 1, Token);
+                return await server.Db.KeyExistsAsync(server.Keys.Status(1).Name);
+            },
+            "a read after the restart to write its value back to Redis");
 
         Assert.Contains("after", (string?)await server.Db.StringGetAsync(server.Keys.Status(1).Name), StringComparison.Ordinal);
     }
@@ -50,7 +51,7 @@ public sealed class FieldCacheOutageTests : IAsyncLifetime
     [Fact]
     public async Task AnOutageIsLoggedOnceHoweverManyRequestsFailDuringIt()
     {
-        await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, configure: FastBreaker);
+        await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, settings: FastBreaker);
         var source = new CountingSource();
         source.Put(1, PresenceStatus.Out);
 
@@ -62,13 +63,13 @@ public sealed class FieldCacheOutageTests : IAsyncLifetime
         }
 
         Assert.Equal(1, server.Logs.Count(RedisUnavailableEvent));
-        Assert.True(server.Cache.IsRedisDegraded);
+        Assert.True(server.Engine.IsRedisDegraded);
     }
 
     [Fact]
     public async Task AnIdleServerFindsRedisBackThroughAProbeWithoutWaitingForARequest()
     {
-        await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, configure: FastBreaker);
+        await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, settings: FastBreaker);
         var source = new CountingSource();
         source.Put(1, PresenceStatus.Out);
         await _redis.StopAsync(Token);
@@ -77,23 +78,23 @@ public sealed class FieldCacheOutageTests : IAsyncLifetime
             await source.ReadAsync(server.Cache, 1, Token);
         }
 
-        Assert.True(server.Cache.IsRedisDegraded);
-        Assert.False(await server.Cache.ProbeRedisAsync());
+        Assert.True(server.Engine.IsRedisDegraded);
+        Assert.False(await server.Engine.ProbeRedisAsync());
 
         await _redis.StartAsync(Token);
-        await WaitUntilAsync(() => server.Cache.ProbeRedisAsync());
+        await Eventually.HoldsAsync(() => server.Engine.ProbeRedisAsync(), "a probe to find Redis back");
 
-        Assert.False(server.Cache.IsRedisDegraded);
+        Assert.False(server.Engine.IsRedisDegraded);
     }
 
     [Fact]
     public async Task AReconnectClearsL1BecauseMessagesMayHaveBeenMissed()
     {
-        await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, configure: FastBreaker);
+        await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, settings: FastBreaker);
         var source = new CountingSource();
         source.Put(1, PresenceStatus.Out);
         await source.ReadAsync(server.Cache, 1, Token);
-        Assert.NotNull(server.Cache.L1.Peek(server.Keys.Status(1).Name));
+        Assert.NotNull(server.Engine.L1.Peek(server.Keys.Status(1).Name));
         var cleared = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         server.Cache.Invalidated += (_, e) =>
         {
@@ -107,19 +108,19 @@ public sealed class FieldCacheOutageTests : IAsyncLifetime
         await _redis.StartAsync(Token);
         await cleared.Task.WaitAsync(TimeSpan.FromSeconds(15), Token);
 
-        Assert.Equal(0, server.Cache.L1.Count);
+        Assert.Equal(0, server.Engine.L1.Count);
     }
 
     [Fact]
     public async Task AStalledRedisOpensTheBreakerAndDeletesOwedToItAreFlushedBeforeItIsReadAgain()
     {
-        await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, configure: FastBreaker);
+        await using var server = await CacheHarness.StartAsync(_redis.ConnectionString, settings: FastBreaker);
         await using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
         var source = new CountingSource();
         source.Put(1, PresenceStatus.Out, "old");
         await source.ReadAsync(server.Cache, 1, Token);
         var key = server.Keys.Status(1).Name;
-        server.Cache.L1.Remove(key);
+        server.Engine.L1.Remove(key);
 
         // Redis keeps its data but answers nobody for two seconds: the delete cannot reach it.
         await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "2000", "ALL");
@@ -128,35 +129,23 @@ public sealed class FieldCacheOutageTests : IAsyncLifetime
         var during = await source.ReadAsync(server.Cache, 1, Token);
         Assert.Equal("new", during!.Note);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5), Token);
-        server.Cache.L1.Remove(key);
-        await WaitUntilAsync(async () =>
-        {
-            server.Cache.L1.Remove(key);
-            var after = await source.ReadAsync(server.Cache, 1, Token);
-            Assert.Equal("new", after!.Note);
-            return !server.Cache.IsRedisDegraded;
-        });
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                server.Engine.L1.Remove(key);
+                var after = await source.ReadAsync(server.Cache, 1, Token);
+                Assert.Equal("new", after!.Note);
+                return !server.Engine.IsRedisDegraded;
+            },
+            "Redis to answer again after the pause, with every read seeing the new value");
 
         var inRedis = (string?)await admin.GetDatabase().StringGetAsync(key);
         Assert.True(inRedis is null || inRedis.Contains("new", StringComparison.Ordinal), $"Redis still holds the old value: {inRedis}");
     }
 
-    private static void FastBreaker(CacheOptions options)
+    private static readonly Dictionary<string, string?> FastBreaker = new()
     {
-        options.RedisTimeout = TimeSpan.FromMilliseconds(200);
-        options.BreakerOpenDuration = TimeSpan.FromMilliseconds(300);
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 20 s");
-            await Task.Delay(100, Token);
-        }
-    }
+        ["Cache:RedisTimeout"] = "00:00:00.2",
+        ["Cache:BreakerOpenDuration"] = "00:00:00.3",
+    };
 }

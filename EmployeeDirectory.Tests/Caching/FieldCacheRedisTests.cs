@@ -20,7 +20,7 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
 
         var key = server.Keys.Status(7).Name;
         var ttl = await server.Db.KeyTimeToLiveAsync(key);
-        var policy = server.Cache.Options.Policies.Status;
+        var policy = server.Policies[DirectoryCacheContract.Status];
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value, policy.Ttl * (1 - policy.Jitter) - TimeSpan.FromSeconds(1), policy.Ttl * (1 + policy.Jitter));
         using var json = JsonDocument.Parse((string)(await server.Db.StringGetAsync(key))!);
@@ -54,7 +54,7 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
 
         await source.ReadAsync(reader.Cache, 1, Token);
 
-        var copy = reader.Cache.L1.Peek(key);
+        var copy = reader.Engine.L1.Peek(key);
         Assert.NotNull(copy);
         Assert.True(copy.ExpiresAt - DateTimeOffset.UtcNow <= TimeSpan.FromSeconds(3), $"L1 copy lives until {copy.ExpiresAt:O}, past the Redis entry");
     }
@@ -92,10 +92,11 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
         Assert.Equal(50, first.Count);
         Assert.Equal(1, source.BatchLoads);
         Assert.Equal(before + 1, await MgetCallsAsync());
+        // The batch wrote back to Redis before it returned, as a single read does.
+        Assert.Equal(ids.Length, await server.Db.KeyExistsAsync([.. ids.Select(id => (RedisKey)server.Keys.Status(id).Name)]));
 
         // Another server (empty L1) reads the same page from Redis alone: one MGET, no query.
         await using var other = await CacheHarness.StartAsync(redis.ConnectionString, server.Keys.Prefix);
-        await WaitForKeysAsync(server, ids);
         var second = await other.Cache.GetOrLoadManyAsync(ids, other.Keys.Status, source.LoadManyAsync, Token);
 
         Assert.Equal(50, second.Count);
@@ -118,8 +119,8 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
 
         Assert.False(await server.Db.KeyExistsAsync(server.Keys.Status(1).Name));
         Assert.True(await server.Db.KeyExistsAsync(server.Keys.Status(2).Name));
-        Assert.Null(server.Cache.L1.Peek(server.Keys.Status(1).Name));
-        Assert.NotNull(server.Cache.L1.Peek(server.Keys.Status(2).Name));
+        Assert.Null(server.Engine.L1.Peek(server.Keys.Status(1).Name));
+        Assert.NotNull(server.Engine.L1.Peek(server.Keys.Status(2).Name));
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
         await source.ReadAsync(serverA.Cache, 5, Token);
         await source.ReadAsync(serverB.Cache, 5, Token);
         var key = serverA.Keys.Status(5).Name;
-        Assert.NotNull(serverB.Cache.L1.Peek(key));
+        Assert.NotNull(serverB.Engine.L1.Peek(key));
         var evictedOnB = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         serverB.Cache.Invalidated += (_, e) =>
         {
@@ -146,7 +147,7 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
         await serverA.Cache.InvalidateAsync([key]);
         await evictedOnB.Task.WaitAsync(TimeSpan.FromSeconds(1), Token);
 
-        Assert.Null(serverB.Cache.L1.Peek(key));
+        Assert.Null(serverB.Engine.L1.Peek(key));
         var seenByB = await source.ReadAsync(serverB.Cache, 5, Token);
         Assert.Equal(PresenceStatus.In, seenByB!.Presence);
     }
@@ -162,7 +163,7 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
         await source.ReadAcrossAnEditAsync(server.Cache, server.Cache, 9, PresenceStatus.In, "new", Token);
 
         Assert.False(await server.Db.KeyExistsAsync(key), "the old value was written back to Redis after the invalidation");
-        Assert.Null(server.Cache.L1.Peek(key));
+        Assert.Null(server.Engine.L1.Peek(key));
         var fresh = await source.ReadAsync(server.Cache, 9, Token);
         Assert.Equal("new", fresh!.Note);
         Assert.Contains("new", (string?)await server.Db.StringGetAsync(key), StringComparison.Ordinal);
@@ -180,7 +181,7 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
         await source.ReadAcrossAnEditAsync(serverB.Cache, serverA.Cache, 11, PresenceStatus.In, "new", Token);
 
         Assert.False(await serverB.Db.KeyExistsAsync(key));
-        Assert.Null(serverB.Cache.L1.Peek(key));
+        Assert.Null(serverB.Engine.L1.Peek(key));
     }
 
     private async Task<long> MgetCallsAsync()
@@ -196,14 +197,5 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
 
         var calls = line["cmdstat_mget:calls=".Length..].Split(',')[0];
         return long.Parse(calls, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task WaitForKeysAsync(CacheHarness server, int[] ids)
-    {
-        var keys = ids.Select(id => (RedisKey)server.Keys.Status(id).Name).ToArray();
-        for (var attempt = 0; attempt < 100 && await server.Db.KeyExistsAsync(keys) < keys.Length; attempt++)
-        {
-            await Task.Delay(20, Token);
-        }
     }
 }

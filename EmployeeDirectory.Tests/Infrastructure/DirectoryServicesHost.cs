@@ -1,4 +1,5 @@
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Caching.Internal;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
 using Microsoft.Extensions.Configuration;
@@ -23,9 +24,12 @@ public sealed class DirectoryServicesHost : IAsyncDisposable
 
     public IPresenceService Presence => Services.GetRequiredService<IPresenceService>();
 
-    public FieldCache Cache => Services.GetRequiredService<FieldCache>();
+    public IFieldCache Cache => Services.GetRequiredService<IFieldCache>();
 
-    public CacheKeySpace Keys => Services.GetRequiredService<CacheKeySpace>();
+    /// <summary>The same cache with its internals in reach (L1, Redis state).</summary>
+    internal FieldCache Engine => Services.GetRequiredService<FieldCache>();
+
+    public CacheKeySpace Keys => Cache.Keys;
 
     public static async Task<DirectoryServicesHost> StartAsync(TestDatabase database, string? redisConnectionString = null, string prefix = "ed:")
     {

@@ -50,26 +50,20 @@ public sealed class RedisServerFixture : IAsyncLifetime
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(StartTimeout);
         try
         {
-            while (!await AnswersPingAsync(timeout.Token))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException(
-                        $"redis-server exited with code {process.ExitCode} while starting on port {Port}:{Environment.NewLine}{RecentOutput()}");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(25), timeout.Token);
-            }
+            await Eventually.HoldsAsync(
+                async () => process.HasExited
+                    ? throw new InvalidOperationException($"redis-server exited with code {process.ExitCode} while starting on port {Port}:{Environment.NewLine}{RecentOutput()}")
+                    : await AnswersPingAsync(cancellationToken),
+                $"redis-server to answer PING on port {Port}",
+                StartTimeout,
+                RecentOutput);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch
         {
             await KillAsync(CancellationToken.None);
-            throw new TimeoutException(
-                $"redis-server did not answer PING on port {Port} within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{RecentOutput()}");
+            throw;
         }
     }
 

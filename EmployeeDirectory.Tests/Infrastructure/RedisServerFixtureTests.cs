@@ -46,24 +46,8 @@ public sealed class RedisServerFixtureTests
         await redis.StartAsync(cancellationToken);
 
         Assert.Equal(port, redis.Port);
-        Assert.True(await EventuallyPingsAsync(database, cancellationToken), "the existing connection did not recover");
+        await Eventually.HoldsAsync(() => PingsAsync(database), "the existing connection to recover", RecoveryTimeout);
         Assert.False((await database.StringGetAsync("fixture:probe")).HasValue, "a restarted server keeps no data");
-    }
-
-    private static async Task<bool> EventuallyPingsAsync(IDatabase database, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + RecoveryTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await PingsAsync(database))
-            {
-                return true;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-        }
-
-        return false;
     }
 
     private static async Task<bool> PingsAsync(IDatabase database)

@@ -3,6 +3,7 @@ namespace EmployeeDirectory.Web.Admin;
 /// <summary>Registers what the admin cache console needs beyond the Core cache services.</summary>
 public static class AdminHostingExtensions
 {
+    /// <summary>The statistics sampler (one per server) and the console's per-circuit actions.</summary>
     public static WebApplicationBuilder AddDirectoryAdmin(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -10,6 +11,7 @@ public static class AdminHostingExtensions
         // One sampler per server, so the chart's history survives page reloads and is shared by every admin.
         builder.Services.AddSingleton<CacheStatsSampler>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<CacheStatsSampler>());
+        builder.Services.AddScoped<CacheConsoleActions>();
         return builder;
     }
 }

@@ -1,23 +1,24 @@
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Caching.Operations;
+using EmployeeDirectory.Web.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace EmployeeDirectory.Web.Admin;
 
 /// <summary>
 /// The operator's view of the cache (<c>/admin/cache</c>): policies, statistics and the live key browser,
-/// refreshed together every <see cref="RefreshInterval"/> until paused. The timer ends with the page.
+/// refreshed together every <see cref="RefreshInterval"/> until paused; while paused, the header says for how
+/// long. The timer ends with the page.
 /// </summary>
-public sealed partial class CacheConsolePage : IDisposable
+public sealed partial class CacheConsolePage : LifetimeComponent
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
 
-    private readonly CancellationTokenSource _lifetime = new();
     private int _tick;
-    private bool _paused;
-    private bool _disposed;
+    private DateTimeOffset? _pausedAt;
 
     [Inject]
-    private FieldCache Cache { get; set; } = default!;
+    private ICacheOperator Cache { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -26,7 +27,7 @@ public sealed partial class CacheConsolePage : IDisposable
     {
         if (firstRender)
         {
-            _ = RefreshPeriodicallyAsync(_lifetime.Token);
+            _ = RefreshPeriodicallyAsync(Lifetime);
         }
     }
 
@@ -37,10 +38,7 @@ public sealed partial class CacheConsolePage : IDisposable
             using var timer = new PeriodicTimer(RefreshInterval, Time);
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                if (!_paused)
-                {
-                    await InvokeAsync(Refresh);
-                }
+                await InvokeAsync(Refresh);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -51,28 +49,35 @@ public sealed partial class CacheConsolePage : IDisposable
 
     private void Refresh()
     {
-        if (_disposed)
+        if (IsDisposed)
         {
             return;
         }
 
-        _tick++;
+        // Paused, only the header's "paused for" moves: the children re-list when the tick changes.
+        if (_pausedAt is null)
+        {
+            _tick++;
+        }
+
         StateHasChanged();
     }
 
-    private void TogglePause() => _paused = !_paused;
+    private string RefreshState
+    {
+        get
+        {
+            if (_pausedAt is not { } pausedAt)
+            {
+                return $"Refreshing every {CacheFormat.Duration(RefreshInterval)}";
+            }
+
+            var seconds = Math.Floor((Time.GetUtcNow() - pausedAt).TotalSeconds);
+            return seconds < 1 ? "Auto-refresh paused" : $"Auto-refresh paused for {CacheFormat.Duration(TimeSpan.FromSeconds(seconds))}";
+        }
+    }
+
+    private void TogglePause() => _pausedAt = _pausedAt is null ? Time.GetUtcNow() : null;
 
     private void OnPolicyCleared(CachePolicy policy) => _tick++;
-
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        _lifetime.Cancel();
-        _lifetime.Dispose();
-    }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Caching.Operations;
+using EmployeeDirectory.Web.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
-using StackExchange.Redis;
 
 namespace EmployeeDirectory.Web.Admin;
 
@@ -12,7 +13,7 @@ namespace EmployeeDirectory.Web.Admin;
 /// pattern and policy, re-listed on every <see cref="RefreshTick"/>, with evict per row. TTLs count
 /// down in the browser (CacheKeyBrowser.razor.js) between refreshes.
 /// </summary>
-public sealed partial class CacheKeyBrowser : IAsyncDisposable
+public sealed partial class CacheKeyBrowser : LifetimeComponent
 {
     /// <summary>Keys asked for per "load more"; a SCAN page may hold somewhat more or fewer.</summary>
     public const int PageSize = 100;
@@ -26,7 +27,6 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
     private const string AllPolicies = "all";
     private const string ModulePath = "./Admin/CacheKeyBrowser.razor.js";
 
-    private readonly CancellationTokenSource _lifetime = new();
     private List<KeyRow> _rows = [];
     private KeyBrowserView _view;
     private string? _pattern;
@@ -39,10 +39,12 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
     private int _seenTick;
     private ElementReference _tableRoot;
     private IJSObjectReference? _module;
-    private bool _disposed;
 
     [Inject]
-    private CacheInspector Inspector { get; set; } = default!;
+    private ICacheOperator Cache { get; set; } = default!;
+
+    [Inject]
+    private CacheConsoleActions Actions { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -60,7 +62,7 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
     [Parameter]
     public int RefreshTick { get; set; }
 
-    private string PolicyValue => _policy?.ToString() ?? AllPolicies;
+    private string PolicyValue => _policy?.Name ?? AllPolicies;
 
     private string CountText
     {
@@ -80,7 +82,7 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _view = Inspector.HasRedis ? KeyBrowserView.Redis : KeyBrowserView.Local;
+        _view = Cache.HasRedis ? KeyBrowserView.Redis : KeyBrowserView.Local;
         _seenTick = RefreshTick;
         await LoadAsync(PageSize, from: null);
     }
@@ -105,19 +107,19 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
         {
             if (firstRender)
             {
-                _module = await JS.InvokeAsync<IJSObjectReference>("import", _lifetime.Token, ModulePath);
+                _module = await JS.InvokeAsync<IJSObjectReference>("import", Lifetime, ModulePath);
             }
 
             if (_module is not null)
             {
-                await _module.InvokeVoidAsync("track", _lifetime.Token, _tableRoot, Time.GetUtcNow().ToUnixTimeMilliseconds());
+                await _module.InvokeVoidAsync("track", Lifetime, _tableRoot, Time.GetUtcNow().ToUnixTimeMilliseconds());
             }
         }
         catch (JSDisconnectedException)
         {
             // The circuit is gone; nothing left to animate.
         }
-        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
         {
             // Disposed while the call was under way.
         }
@@ -137,7 +139,7 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
 
     private async Task OnPolicyChangedAsync(string? value)
     {
-        _policy = Enum.TryParse<CachePolicy>(value, out var policy) ? policy : null;
+        _policy = value is null ? null : Cache.Keys.Contract.FindPolicy(value);
         await LoadAsync(PageSize, from: null);
     }
 
@@ -153,7 +155,7 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
     {
         var version = ++_version;
         _loading = true;
-        var token = _lifetime.Token;
+        var token = Lifetime;
         var started = Time.GetTimestamp();
         try
         {
@@ -164,9 +166,23 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
             do
             {
                 var query = new CacheEntryQuery(_pattern, _policy, cursor, PageSize);
-                var page = _view == KeyBrowserView.Redis
-                    ? await Inspector.ListRedisAsync(query, token)
-                    : await Inspector.ListLocalAsync(query, token);
+                CacheEntryPage page;
+                if (_view == KeyBrowserView.Redis)
+                {
+                    var listed = await Cache.ListRedisAsync(query, token);
+                    if (!listed.Succeeded)
+                    {
+                        ShowListingProblem(version, listed.Problem);
+                        return;
+                    }
+
+                    page = listed.Value;
+                }
+                else
+                {
+                    page = await Cache.ListLocalAsync(query, token);
+                }
+
                 var now = Time.GetUtcNow();
 
                 // SCAN may return a key twice across pages; show it once.
@@ -190,14 +206,6 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
         {
             // The console closed.
         }
-        catch (Exception error) when (error is RedisException or TimeoutException)
-        {
-            if (version == _version)
-            {
-                _error = "Redis did not answer, so this list may be out of date; the next refresh tries again.";
-                Log.ListingFailed(Logger, error);
-            }
-        }
         finally
         {
             if (version == _version)
@@ -214,7 +222,13 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
         // A listing that started before the eviction could bring the key back: drop whatever is in flight.
         _version++;
         _loading = false;
-        await Inspector.EvictAsync(key);
+        var evicted = await Actions.EvictAsync(key);
+        if (!evicted.Succeeded)
+        {
+            Snackbar.Add(evicted.Problem, Severity.Error);
+            return;
+        }
+
         _rows = [.. _rows.Where(other => other.Entry.Key != key)];
         _total = Math.Max(0, _total - 1);
         Snackbar.Add($"Evicted {key}", Severity.Success);
@@ -229,15 +243,17 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
         _ => Color.Info,
     };
 
-    public async ValueTask DisposeAsync()
+    private void ShowListingProblem(int version, string problem)
     {
-        if (_disposed)
+        if (version == _version)
         {
-            return;
+            _error = $"{problem} This list may be out of date; the next refresh tries again.";
+            Log.ListingFailed(Logger, problem);
         }
+    }
 
-        _disposed = true;
-        await _lifetime.CancelAsync();
+    protected override async ValueTask OnDisposeAsync()
+    {
         if (_module is not null)
         {
             try
@@ -250,13 +266,11 @@ public sealed partial class CacheKeyBrowser : IAsyncDisposable
                 // The circuit is gone and its timers with it.
             }
         }
-
-        _lifetime.Dispose();
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2200, Level = LogLevel.Warning, Message = "The cache console could not list keys")]
-        public static partial void ListingFailed(ILogger logger, Exception error);
+        [LoggerMessage(EventId = 2200, Level = LogLevel.Warning, Message = "The cache console could not list keys: {Problem}")]
+        public static partial void ListingFailed(ILogger logger, string problem);
     }
 }

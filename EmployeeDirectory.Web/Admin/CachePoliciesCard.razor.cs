@@ -1,21 +1,21 @@
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Caching.Operations;
+using EmployeeDirectory.Web.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using StackExchange.Redis;
 
 namespace EmployeeDirectory.Web.Admin;
 
 /// <summary>Each field policy as configured, the key families that live by it, and "clear" behind a confirmation.</summary>
-public sealed partial class CachePoliciesCard : IDisposable
+public sealed partial class CachePoliciesCard : LifetimeComponent
 {
-    private readonly CancellationTokenSource _lifetime = new();
     private CachePolicy? _clearing;
 
     [Inject]
-    private FieldCache Cache { get; set; } = default!;
+    private ICacheOperator Cache { get; set; } = default!;
 
     [Inject]
-    private CacheInspector Inspector { get; set; } = default!;
+    private CacheConsoleActions Actions { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -46,20 +46,22 @@ public sealed partial class CachePoliciesCard : IDisposable
         _clearing = policy;
         try
         {
-            var removed = await Inspector.ClearPolicyAsync(policy, _lifetime.Token);
+            var cleared = await Actions.ClearPolicyAsync(policy, Lifetime);
+            if (!cleared.Succeeded)
+            {
+                Log.ClearFailed(Logger, policy, cleared.Problem);
+                Snackbar.Add(cleared.Problem, Severity.Error);
+                return;
+            }
+
             Snackbar.Add(
-                Cache.HasRedis ? $"Cleared {policy}: {CacheFormat.Count(removed)} keys removed from Redis." : $"Cleared {policy} from this server's memory.",
+                Cache.HasRedis ? $"Cleared {policy}: {CacheFormat.Count(cleared.Value)} keys removed from Redis." : $"Cleared {policy} from this server's memory.",
                 Severity.Success);
             await OnCleared.InvokeAsync(policy);
         }
-        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
         {
             // The console closed mid-way; what was cleared stays cleared.
-        }
-        catch (Exception error) when (error is RedisException or TimeoutException)
-        {
-            Log.ClearFailed(Logger, policy, error);
-            Snackbar.Add($"Redis did not answer, so {policy} was not fully cleared. Try again once it is back.", Severity.Error);
         }
         finally
         {
@@ -67,15 +69,9 @@ public sealed partial class CachePoliciesCard : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _lifetime.Cancel();
-        _lifetime.Dispose();
-    }
-
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Clearing the {Policy} cache policy failed")]
-        public static partial void ClearFailed(ILogger logger, CachePolicy policy, Exception error);
+        [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Clearing the {Policy} cache policy did not finish: {Problem}")]
+        public static partial void ClearFailed(ILogger logger, CachePolicy policy, string problem);
     }
 }

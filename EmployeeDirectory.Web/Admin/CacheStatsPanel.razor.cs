@@ -1,4 +1,5 @@
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Caching.Operations;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -29,7 +30,7 @@ public sealed partial class CacheStatsPanel
     private int? _seenTick;
 
     [Inject]
-    private FieldCache Cache { get; set; } = default!;
+    private ICacheOperator Cache { get; set; } = default!;
 
     [Inject]
     private CacheStatsSampler Sampler { get; set; } = default!;
@@ -43,9 +44,9 @@ public sealed partial class CacheStatsPanel
     private IEnumerable<(CacheTier Tier, string Label)> LatencyTiers =>
         Cache.HasRedis ? AllLatencyTiers : AllLatencyTiers.Where(item => item.Tier != CacheTier.L2);
 
-    private CacheConnectionState RedisState => CacheConnections.Redis(Cache);
+    private CacheConnectionState RedisState => Cache.RedisState;
 
-    private CacheConnectionState PubSubState => CacheConnections.PubSub(Cache);
+    private CacheConnectionState PubSubState => Cache.InvalidationChannelState;
 
     private string PubSubText => PubSubState switch
     {

@@ -1,4 +1,5 @@
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Caching.Operations;
 
 namespace EmployeeDirectory.Web.Admin;
 
@@ -6,7 +7,7 @@ namespace EmployeeDirectory.Web.Admin;
 /// Samples the cache's statistics every <see cref="Interval"/> into a ring buffer of <see cref="Capacity"/>
 /// samples (the last ten minutes), so the console's hit/miss chart has a history as soon as it opens.
 /// </summary>
-public sealed class CacheStatsSampler(FieldCache cache, TimeProvider timeProvider) : BackgroundService
+public sealed class CacheStatsSampler(ICacheOperator cache, TimeProvider timeProvider) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -37,7 +38,7 @@ public sealed class CacheStatsSampler(FieldCache cache, TimeProvider timeProvide
     {
         var statistics = cache.Statistics;
         long l1Hits = 0, l2Hits = 0, l1Misses = 0;
-        foreach (var policy in Enum.GetValues<CachePolicy>())
+        foreach (var policy in cache.Policies.All)
         {
             l1Hits += statistics.Hits(CacheTier.L1, policy);
             l2Hits += statistics.Hits(CacheTier.L2, policy);

@@ -1,4 +1,4 @@
-using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Caching.Operations;
 
 namespace EmployeeDirectory.Web.Admin;
 

@@ -49,7 +49,7 @@ public static class ObservabilityHostingExtensions
             .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [ReadyTag], CheckTimeout);
 
         // Same rule as the cache itself: Redis is in use exactly when its connection string is set.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(CacheHostingExtensions.RedisConnectionStringName)))
+        if (builder.Configuration.HasRedis())
         {
             // Degraded, not Unhealthy: without Redis the app still serves from L1 and the database.
             checks.AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [ReadyTag], CheckTimeout);
@@ -62,7 +62,7 @@ public static class ObservabilityHostingExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(EntityFrameworkCoreMeterName)
                 .AddMeter(BlazorCircuitsMeterName)
-                .AddMeter(CacheMetrics.MeterName)
+                .AddMeter(CacheMeter.Name)
                 .AddView("cache.latency", new ExplicitBucketHistogramConfiguration { Boundaries = CacheLatencyBucketsMs })
                 .AddPrometheusExporter());
         return builder;

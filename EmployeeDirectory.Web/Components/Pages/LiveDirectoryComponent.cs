@@ -4,18 +4,12 @@ using Microsoft.AspNetCore.Components;
 namespace EmployeeDirectory.Web.Components.Pages;
 
 /// <summary>
-/// Base for pages that show directory data: owns a cancellation token that ends with the component
-/// and forwards <see cref="IDirectoryChangeFeed.Changed"/> onto the renderer's thread, unsubscribing
-/// on dispose so a closed page is never refreshed.
+/// Base for pages that show directory data: forwards <see cref="IDirectoryChangeFeed.Changed"/> onto the
+/// renderer's thread, and unsubscribes on dispose so a closed page is never refreshed.
 /// </summary>
-public abstract partial class LiveDirectoryComponent : ComponentBase, IDisposable
+public abstract partial class LiveDirectoryComponent : LifetimeComponent
 {
-    private readonly CancellationTokenSource _lifetime = new();
-    private readonly CancellationToken _lifetimeToken;
     private bool _subscribed;
-    private bool _disposed;
-
-    protected LiveDirectoryComponent() => _lifetimeToken = _lifetime.Token;
 
     [Inject]
     private IDirectoryChangeFeed ChangeFeed { get; set; } = default!;
@@ -25,9 +19,6 @@ public abstract partial class LiveDirectoryComponent : ComponentBase, IDisposabl
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
-
-    /// <summary>Cancelled when the component is disposed (page closed or navigated away).</summary>
-    protected CancellationToken ComponentToken => _lifetimeToken;
 
     protected override void OnInitialized()
     {
@@ -46,27 +37,14 @@ public abstract partial class LiveDirectoryComponent : ComponentBase, IDisposabl
     /// <summary>Runs on the renderer's thread for every invalidation, from this server or another; a render follows.</summary>
     protected abstract Task OnDirectoryChangedAsync(DirectoryChangedEventArgs change);
 
-    public void Dispose()
+    protected override ValueTask OnDisposeAsync()
     {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (_disposed || !disposing)
-        {
-            return;
-        }
-
-        _disposed = true;
         if (_subscribed)
         {
             ChangeFeed.Changed -= OnDirectoryChanged;
         }
 
-        _lifetime.Cancel();
-        _lifetime.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Re-renders once a minute so "5 min ago" texts do not go stale on a page left open.</summary>
@@ -75,7 +53,7 @@ public abstract partial class LiveDirectoryComponent : ComponentBase, IDisposabl
         try
         {
             using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), Time);
-            while (await timer.WaitForNextTickAsync(_lifetimeToken))
+            while (await timer.WaitForNextTickAsync(Lifetime))
             {
                 await InvokeAsync(StateHasChanged);
             }
@@ -88,14 +66,14 @@ public abstract partial class LiveDirectoryComponent : ComponentBase, IDisposabl
 
     private void OnDirectoryChanged(object? sender, DirectoryChangedEventArgs change)
     {
-        if (_disposed)
+        if (IsDisposed)
         {
             return;
         }
 
         _ = InvokeAsync(async () =>
         {
-            if (_disposed)
+            if (IsDisposed)
             {
                 return;
             }
@@ -105,7 +83,7 @@ public abstract partial class LiveDirectoryComponent : ComponentBase, IDisposabl
                 await OnDirectoryChangedAsync(change);
                 StateHasChanged();
             }
-            catch (OperationCanceledException) when (_disposed)
+            catch (OperationCanceledException) when (IsDisposed)
             {
                 // The page closed while refreshing.
             }

@@ -72,7 +72,7 @@ public sealed partial class PeoplePage
 
     protected override async Task OnInitializedAsync()
     {
-        _departments = await Directory.GetDepartmentsAsync(ComponentToken);
+        _departments = await Directory.GetDepartmentsAsync(Lifetime);
     }
 
     protected override void OnParametersSet()
@@ -124,7 +124,7 @@ public sealed partial class PeoplePage
             PushUrl();
         }
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ComponentToken);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Lifetime);
         var result = await Directory.SearchAsync(requested, linked.Token);
         if (!result.IsOk || result.Value is not { } page)
         {

@@ -26,10 +26,10 @@ public sealed partial class EmployeePage
         }
 
         _loading = true;
-        _details = await Directory.GetEmployeeAsync(Id, ComponentToken);
+        _details = await Directory.GetEmployeeAsync(Id, Lifetime);
         if (_details is not null && _departments.Count == 0)
         {
-            _departments = await Directory.GetDepartmentsAsync(ComponentToken);
+            _departments = await Directory.GetDepartmentsAsync(Lifetime);
         }
 
         _loadedId = Id;
@@ -43,10 +43,10 @@ public sealed partial class EmployeePage
             return;
         }
 
-        _details = await Directory.GetEmployeeAsync(Id, ComponentToken);
+        _details = await Directory.GetEmployeeAsync(Id, Lifetime);
         if (change.Kind != DirectoryChangeKind.Status)
         {
-            _departments = await Directory.GetDepartmentsAsync(ComponentToken);
+            _departments = await Directory.GetDepartmentsAsync(Lifetime);
         }
     }
 

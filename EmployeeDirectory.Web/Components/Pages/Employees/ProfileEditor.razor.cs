@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -14,9 +13,8 @@ namespace EmployeeDirectory.Web.Components.Pages.Employees;
 /// editor can resolve by reloading. A newer version arriving while the form is untouched is taken
 /// silently; while it has edits, they are kept and the editor is warned instead.
 /// </summary>
-public sealed partial class ProfileEditor : IDisposable
+public sealed partial class ProfileEditor : LifetimeComponent
 {
-    private readonly CancellationTokenSource _lifetime = new();
     private readonly Dictionary<string, string[]> _serverErrors = new(StringComparer.Ordinal);
     private List<string> _otherErrors = [];
 
@@ -113,7 +111,7 @@ public sealed partial class ProfileEditor : IDisposable
         _otherErrors = [];
         try
         {
-            var result = await Directory.UpdateProfileAsync(_baseline.Id, _model.ToUpdate(_baseline.ConcurrencyStamp), _lifetime.Token);
+            var result = await Directory.UpdateProfileAsync(_baseline.Id, _model.ToUpdate(_baseline.ConcurrencyStamp), Lifetime);
             switch (result.Outcome)
             {
                 case ServiceOutcome.Ok when result.Value is { } saved:
@@ -133,7 +131,7 @@ public sealed partial class ProfileEditor : IDisposable
                     break;
             }
         }
-        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
         {
             // The page closed while saving.
         }
@@ -159,7 +157,7 @@ public sealed partial class ProfileEditor : IDisposable
         _busy = true;
         try
         {
-            var current = await Directory.GetEmployeeAsync(Profile.Id, _lifetime.Token);
+            var current = await Directory.GetEmployeeAsync(Profile.Id, Lifetime);
             if (current is null)
             {
                 _gone = true;
@@ -169,7 +167,7 @@ public sealed partial class ProfileEditor : IDisposable
             Reset(current.Profile);
             await ProfileChanged.InvokeAsync(current);
         }
-        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
         {
             // The page closed while reloading.
         }
@@ -224,52 +222,7 @@ public sealed partial class ProfileEditor : IDisposable
     private string? ServerError(string field) =>
         _serverErrors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
-    private static Func<string?, string?> LengthRule(string label, int max) =>
-        value => value is not null && value.Trim().Length > max ? $"{label} must be at most {max} characters." : null;
-
-    private static string? ValidateEmail(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null; // Required reports the empty case.
-        }
-
-        var trimmed = value.Trim();
-        if (trimmed.Length > ProfileUpdate.MaxEmailLength)
-        {
-            return $"Email must be at most {ProfileUpdate.MaxEmailLength} characters.";
-        }
-
-        // The same rule the directory service applies, so most mistakes are caught before a round trip.
-        return MailAddress.TryCreate(trimmed, out var address)
-            && address.Address.Equals(trimmed, StringComparison.OrdinalIgnoreCase)
-            && address.Host.Contains('.', StringComparison.Ordinal)
-            && !trimmed.Any(char.IsWhiteSpace)
-            ? null
-            : "Enter a valid email address, like name@example.com.";
-    }
-
-    private static string? ValidatePhone(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        if (trimmed.Length > ProfileUpdate.MaxPhoneLength)
-        {
-            return $"Phone must be at most {ProfileUpdate.MaxPhoneLength} characters.";
-        }
-
-        return trimmed.All(c => char.IsDigit(c) || c is '+' or '-' or ' ' or '(' or ')' or '.' or 'x')
-            ? null
-            : "Use only digits, spaces and + - ( ) . x.";
-    }
-
-    public void Dispose()
-    {
-        _lifetime.Cancel();
-        _lifetime.Dispose();
-    }
+    /// <summary>The directory service's own rule for <paramref name="field"/>, checked as it is typed (an empty field is left to Required).</summary>
+    private static Func<string?, IEnumerable<string>> Rule(string field) =>
+        value => string.IsNullOrWhiteSpace(value) ? [] : ProfileRules.Check(field, value);
 }

@@ -5,9 +5,6 @@ namespace EmployeeDirectory.Web.Components.Pages.Employees;
 /// <summary>The editable copy of a profile behind the edit form.</summary>
 internal sealed class ProfileForm
 {
-    /// <summary>Given and family name with a space, the longest display name the store accepts.</summary>
-    public const int MaxDisplayNameLength = ProfileUpdate.MaxNameLength * 2 + 1;
-
     public string? GivenName { get; set; }
     public string? FamilyName { get; set; }
     public string? DisplayName { get; set; }

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace EmployeeDirectory.Core.Caching;
+
+/// <summary>A key family whose values are <typeparamref name="T"/>, stored in Redis as JSON through <see cref="TypeInfo"/>.</summary>
+/// <typeparam name="T">The cached value's type.</typeparam>
+public sealed class CacheKeyFamily<T> : CacheKeyFamily
+    where T : class
+{
+    /// <summary>Declares a family.</summary>
+    /// <param name="template">The key without prefix, with at most one <c>{id}</c>.</param>
+    /// <param name="policy">The policy its values live by.</param>
+    /// <param name="typeInfo">Source-generated JSON metadata of <typeparamref name="T"/>.</param>
+    /// <param name="holds">What the values are, for the admin console.</param>
+    public CacheKeyFamily(string template, CachePolicy policy, JsonTypeInfo<T> typeInfo, string holds)
+        : base(template, policy, holds)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        TypeInfo = typeInfo;
+    }
+
+    /// <summary>How values are (de)serialised.</summary>
+    public JsonTypeInfo<T> TypeInfo { get; }
+}

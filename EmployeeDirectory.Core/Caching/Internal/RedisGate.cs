@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace EmployeeDirectory.Core.Caching.Internal;
+
+/// <summary>
+/// The one way to Redis. Every call goes through <see cref="TryAsync"/>: the circuit breaker decides whether
+/// it may, invalidations owed to Redis are delivered first, failures are classified and logged in one place,
+/// and the caller gets <see cref="Guarded{T}.Unavailable"/> instead of an exception.
+/// </summary>
+internal sealed partial class RedisGate : IDisposable
+{
+    private readonly CircuitBreaker _breaker;
+    private readonly OwedInvalidations _owed;
+    private readonly SemaphoreSlim _delivering = new(1, 1);
+    private readonly ILogger _logger;
+
+    public RedisGate(RedisTier? tier, OwedInvalidations owed, CacheOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        Tier = tier;
+        _owed = owed;
+        _logger = logger;
+        _breaker = new CircuitBreaker(options.BreakerFailureThreshold, options.BreakerOpenDuration, timeProvider);
+        _breaker.Opened += error => Log.RedisUnavailable(_logger, error);
+        _breaker.Recovered += () => Log.RedisRecovered(_logger);
+    }
+
+    /// <summary>The Redis tier; null when Redis is not configured.</summary>
+    public RedisTier? Tier { get; }
+
+    /// <summary>True while Redis is configured but unavailable (breaker open or connection down).</summary>
+    public bool IsDegraded => Tier is not null && (_breaker.IsOpen || !Tier.Connection.IsConnected);
+
+    /// <summary>What counts as Redis failing (as opposed to a bug): the one definition.</summary>
+    public static bool IsFailure(Exception error) => error is RedisException or TimeoutException or ObjectDisposedException;
+
+    /// <summary>Runs <paramref name="call"/> against Redis when it may, or answers unavailable.</summary>
+    public async ValueTask<Guarded<T>> TryAsync<TState, T>(TState state, Func<RedisTier, TState, Task<T>> call)
+    {
+        if (!await TryEnterAsync().ConfigureAwait(false))
+        {
+            return Guarded<T>.Unavailable;
+        }
+
+        try
+        {
+            var value = await call(Tier!, state).ConfigureAwait(false);
+            _breaker.Success();
+            return new Guarded<T>(true, value);
+        }
+        catch (Exception error) when (IsFailure(error))
+        {
+            Failed(error);
+            return Guarded<T>.Unavailable;
+        }
+    }
+
+    /// <summary>True when Redis may be used now: configured, the breaker lets calls through, and nothing is owed to it.</summary>
+    private async ValueTask<bool> TryEnterAsync()
+    {
+        if (Tier is null || !_breaker.TryEnter())
+        {
+            return false;
+        }
+
+        return _owed.IsEmpty || await DeliverOwedAsync().ConfigureAwait(false);
+    }
+
+    private async Task<bool> DeliverOwedAsync()
+    {
+        await _delivering.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var delivered = await _owed.DeliverAsync(Tier!).ConfigureAwait(false);
+            _breaker.Success();
+            if (delivered > 0)
+            {
+                Log.DeliveredOwedInvalidations(_logger, delivered);
+            }
+
+            return true;
+        }
+        catch (Exception error) when (IsFailure(error))
+        {
+            Failed(error);
+            return false;
+        }
+        finally
+        {
+            _delivering.Release();
+        }
+    }
+
+    private void Failed(Exception error)
+    {
+        Log.RedisCallFailed(_logger, error);
+        _breaker.Failure(error);
+    }
+
+    public void Dispose() => _delivering.Dispose();
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Redis is unavailable; serving from L1 and the database until it recovers")]
+        public static partial void RedisUnavailable(ILogger logger, Exception error);
+
+        [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Redis is available again; L2 is back in use")]
+        public static partial void RedisRecovered(ILogger logger);
+
+        [LoggerMessage(EventId = 1202, Level = LogLevel.Debug, Message = "Redis call failed")]
+        public static partial void RedisCallFailed(ILogger logger, Exception error);
+
+        [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "Delivered {Count} invalidations owed to Redis since the outage")]
+        public static partial void DeliveredOwedInvalidations(ILogger logger, int count);
+    }
+}

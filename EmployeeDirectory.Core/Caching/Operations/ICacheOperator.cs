@@ -1,0 +1,42 @@
+namespace EmployeeDirectory.Core.Caching.Operations;
+
+/// <summary>
+/// The operator's side of the cache (the admin console, health checks): what is configured, what is live,
+/// how it performs, and the evict and clear actions. Redis trouble comes back as results, never as
+/// exceptions of the Redis client.
+/// </summary>
+public interface ICacheOperator
+{
+    /// <summary>The key space: the contract's policies and families under this deployment's prefix.</summary>
+    CacheKeySpace Keys { get; }
+
+    /// <summary>Each policy's effective settings.</summary>
+    CachePolicies Policies { get; }
+
+    /// <summary>Running totals since this server started.</summary>
+    CacheStatistics Statistics { get; }
+
+    /// <summary>True when Redis is configured (L2 and pub/sub in use).</summary>
+    bool HasRedis { get; }
+
+    /// <summary>The Redis connection as the cache uses it.</summary>
+    CacheConnectionState RedisState { get; }
+
+    /// <summary>The invalidation channel: connected while this server hears other servers' writes.</summary>
+    CacheConnectionState InvalidationChannelState { get; }
+
+    /// <summary>Redis keys driven by SCAN (never KEYS): each call resumes where <see cref="CacheEntryQuery.Cursor"/> left off.</summary>
+    Task<OperatorResult<CacheEntryPage>> ListRedisAsync(CacheEntryQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>This server's L1, sorted by key; the cursor is an offset into that order.</summary>
+    Task<CacheEntryPage> ListLocalAsync(CacheEntryQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Evicts one key from Redis and every server's L1. With Redis out of reach its delete is owed and delivered on recovery.</summary>
+    Task EvictAsync(string key);
+
+    /// <summary>Evicts every key of one policy from Redis (SCAN, then batch by batch) and every L1; the value is how many Redis keys were removed.</summary>
+    Task<OperatorResult<long>> ClearPolicyAsync(CachePolicy policy, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks Redis now: connection, a PING through the circuit breaker (which lets an idle server find Redis back), the subscription.</summary>
+    Task<RedisHealth> CheckRedisAsync(CancellationToken cancellationToken = default);
+}

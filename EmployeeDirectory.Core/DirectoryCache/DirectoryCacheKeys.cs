@@ -1,0 +1,24 @@
+using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Core.Presence;
+
+namespace EmployeeDirectory.Core.DirectoryCache;
+
+/// <summary>The directory's keys by name: <c>keys.Status(id)</c> rather than <c>keys.Key(DirectoryCacheContract.EmployeeStatus, id)</c>.</summary>
+public static class DirectoryCacheKeys
+{
+    extension(CacheKeySpace keys)
+    {
+        /// <summary>One employee's profile key.</summary>
+        public CacheKey<EmployeeProfile> Profile(int employeeId) => keys.Key(DirectoryCacheContract.EmployeeProfile, employeeId);
+
+        /// <summary>One employee's status key.</summary>
+        public CacheKey<EmployeeStatus> Status(int employeeId) => keys.Key(DirectoryCacheContract.EmployeeStatus, employeeId);
+
+        /// <summary>The search roster's key.</summary>
+        public CacheKey<RosterIndex> Roster => keys.Key(DirectoryCacheContract.Roster);
+
+        /// <summary>The presence aggregate's key.</summary>
+        public CacheKey<PresenceRoster> Presence => keys.Key(DirectoryCacheContract.Presence);
+    }
+}
