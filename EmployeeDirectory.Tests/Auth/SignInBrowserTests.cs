@@ -100,22 +100,16 @@ public sealed class SignInBrowserTests(BrowserFixture browser, RedisServerFixtur
     /// The page arrives prerendered and becomes interactive when its circuit starts; typing before then is
     /// lost. The note's counter only moves once the circuit runs the field, so type until it does.
     /// </summary>
-    private static async Task TypeNoteOnceInteractiveAsync(IPage page, string note)
+    private static Task TypeNoteOnceInteractiveAsync(IPage page, string note)
     {
         var counter = page.GetByText($"{note.Length} / 140");
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.GetByLabel("Note (optional)").FillAsync(note);
-            try
+        return Eventually.HoldsAsync(
+            async () =>
             {
-                await Assertions.Expect(counter).ToBeVisibleAsync(new() { Timeout = 1_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 15)
-            {
-                // Not interactive yet.
-            }
-        }
+                await page.GetByLabel("Note (optional)").FillAsync(note);
+                return await counter.IsVisibleAsync();
+            },
+            "the note field to become interactive and count what was typed");
     }
 
     private static Task<PresenceStatus> StatusAsync(DirectoryAppFactory app, int id) =>
