@@ -45,6 +45,11 @@ internal sealed class FieldCacheFactory : IAsyncDisposable
         var services = new ServiceCollection().AddLogging().AddFieldCache(configuration, DirectoryCacheContract.Contract).BuildServiceProvider();
         foreach (var hosted in services.GetServices<IHostedService>())
         {
+            if (hosted is IHostedLifecycleService lifecycle)
+            {
+                await lifecycle.StartingAsync(CancellationToken.None);
+            }
+
             await hosted.StartAsync(CancellationToken.None);
         }
 

@@ -53,6 +53,20 @@ public sealed class CacheContract
     public CachePolicy? FindPolicy(string name) =>
         Policies.FirstOrDefault(policy => string.Equals(policy.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>An invalidation as an outbox stores it: families by template and ids, so it outlives a generation change.</summary>
+    public static string Serialize(CacheInvalidation invalidation)
+    {
+        ArgumentNullException.ThrowIfNull(invalidation);
+        return Internal.CacheInvalidationJson.Write(invalidation);
+    }
+
+    /// <summary>An invalidation stored by <see cref="Serialize"/>; a family the contract no longer declares is an error.</summary>
+    public CacheInvalidation Deserialize(string payload)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(payload);
+        return Internal.CacheInvalidationJson.Read(payload, this);
+    }
+
     /// <summary>The families that live by <paramref name="policy"/>.</summary>
     public IEnumerable<CacheKeyFamily> FamiliesOf(CachePolicy policy) => Families.Where(family => family.Policy == policy);
 

@@ -11,31 +11,47 @@ public sealed class CacheKeySpace
     private readonly string[] _heads;
     private readonly string[] _singles;
 
-    /// <summary>The key space of <paramref name="contract"/> under <paramref name="prefix"/>.</summary>
-    public CacheKeySpace(CacheContract contract, string prefix)
+    /// <summary>
+    /// The key space of <paramref name="contract"/> under <paramref name="basePrefix"/> in cache generation
+    /// <paramref name="generation"/>: from generation 1 on, keys carry it (<c>ed:g3:employee:42:profile</c>), so a
+    /// new generation (a re-seeded or restored database, an operator's reset) never reads an older one's values.
+    /// </summary>
+    public CacheKeySpace(CacheContract contract, string basePrefix, long generation = 0)
     {
         ArgumentNullException.ThrowIfNull(contract);
-        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        ArgumentException.ThrowIfNullOrEmpty(basePrefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(generation);
         Contract = contract;
-        Prefix = prefix;
-        InvalidationChannel = prefix + "invalidation:v1";
-        VersionsKey = prefix + "meta:versions";
-        _heads = [.. contract.Families.Select(family => prefix + family.Head)];
-        _singles = [.. contract.Families.Select(family => family.HasId ? "" : prefix + family.Template)];
+        BasePrefix = basePrefix;
+        Generation = generation;
+        Prefix = generation == 0 ? basePrefix : string.Create(CultureInfo.InvariantCulture, $"{basePrefix}g{generation}:");
+        InvalidationChannel = basePrefix + "invalidation:v2";
+        VersionsKey = Prefix + "meta:versions";
+        _heads = [.. contract.Families.Select(family => Prefix + family.Head)];
+        _singles = [.. contract.Families.Select(family => family.HasId ? "" : Prefix + family.Template)];
     }
 
     /// <summary>The contract whose families this key space names.</summary>
     public CacheContract Contract { get; }
 
-    /// <summary>Prefix of every key, e.g. <c>ed:</c>.</summary>
+    /// <summary>The configured prefix (<c>Cache:Prefix</c>), shared by every generation and the channel.</summary>
+    public string BasePrefix { get; }
+
+    /// <summary>The cache generation the keys belong to; 0 when generations are not in use.</summary>
+    public long Generation { get; }
+
+    /// <summary>Prefix of every key of this generation, e.g. <c>ed:g3:</c> (just <c>ed:</c> in generation 0).</summary>
     public string Prefix { get; }
 
-    /// <summary>The versioned pub/sub channel invalidations travel on.</summary>
+    /// <summary>The versioned pub/sub channel invalidations travel on, the same for every generation.</summary>
     public string InvalidationChannel { get; }
 
+    /// <summary>The same contract and prefix in another generation.</summary>
+    public CacheKeySpace InGeneration(long generation) => new(Contract, BasePrefix, generation);
+
     /// <summary>
-    /// The hash of per-key write versions that guards write-backs against the cache-aside race. Not a cached
-    /// value: the console does not list it.
+    /// The hash of per-key write versions (and aggregate patch counts) that guards write-backs against the
+    /// cache-aside race. Not a cached value: the console does not list it.
     /// </summary>
     public string VersionsKey { get; }
 

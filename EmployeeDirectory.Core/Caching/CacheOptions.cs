@@ -35,4 +35,18 @@ public sealed class CacheOptions
     /// <summary>How long the breaker stays open before one request probes Redis again.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan BreakerOpenDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long sent outbox intents are kept. A server that lost its connection for less than this catches up by
+    /// evicting exactly what changed meanwhile; after a longer outage it clears its L1 instead.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How often each server sends outbox intents left unsent (by a server that crashed after its commit),
+    /// prunes sent ones, and checks the database's cache generation.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

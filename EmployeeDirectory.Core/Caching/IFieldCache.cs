@@ -39,9 +39,27 @@ public interface IFieldCache
         where T : class;
 
     /// <summary>
-    /// Removes the keys from L2 and this server's L1 and tells every other server to evict them. Call it
-    /// after the database commit. It does not take a cancellation token on purpose: once a write has
-    /// committed, its invalidation must finish. With Redis down the keys are queued and flushed on recovery.
+    /// An aggregate many readers share: this server's copy, loaded once (Redis's complete copy, else
+    /// <paramref name="loadMembers"/> from the source, written back) and kept current by the patches every
+    /// write carries rather than reloaded. Concurrent first reads share one load.
     /// </summary>
-    Task InvalidateAsync(IReadOnlyCollection<string> keys);
+    ValueTask<T> GetAggregateAsync<T>(
+        CacheAggregateFamily<T> family,
+        Func<CancellationToken, Task<IReadOnlyList<AggregateMember>>> loadMembers,
+        CancellationToken cancellationToken = default)
+        where T : class;
+
+    /// <summary>
+    /// Applies a write's invalidation: drops its keys from L2 and this server's L1, patches its aggregate members
+    /// in L2 and here, and tells every other server to do the same. Call it after the database commit. It does
+    /// not take a cancellation token on purpose: once a write has committed, its invalidation must finish. With
+    /// Redis out of reach it is owed and delivered before Redis is read again.
+    /// </summary>
+    Task InvalidateAsync(CacheInvalidation invalidation);
+
+    /// <summary>
+    /// As <see cref="InvalidateAsync(CacheInvalidation)"/>, for an invalidation the write stored in the outbox
+    /// (<see cref="IInvalidationOutbox"/>) in its own transaction; the intent is marked sent once Redis has it.
+    /// </summary>
+    Task InvalidateAsync(InvalidationIntent intent);
 }

@@ -1,4 +1,5 @@
 using EmployeeDirectory.Core.Accounts;
+using EmployeeDirectory.Core.DirectoryCache;
 using EmployeeDirectory.Core.Employees;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,12 @@ public class DirectoryDbContext(DbContextOptions options) : IdentityDbContext<Di
 
     /// <summary>API keys (hashed).</summary>
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>The cache's outbox: each write's invalidation, committed with the write.</summary>
+    public DbSet<CacheIntentRecord> CacheIntents => Set<CacheIntentRecord>();
+
+    /// <summary>The cache generation of this database (one row).</summary>
+    public DbSet<CacheGenerationRecord> CacheGenerations => Set<CacheGenerationRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)

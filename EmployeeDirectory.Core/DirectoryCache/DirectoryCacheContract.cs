@@ -31,32 +31,37 @@ public static class DirectoryCacheContract
     public static readonly CacheKeyFamily<EmployeeStatus> EmployeeStatus = new(
         "employee:{id}:status", Status, DirectoryCacheJsonContext.Default.EmployeeStatus, "In/Out, note, changed at, changed by");
 
-    /// <summary>Name-derived: the search index over every employee.</summary>
-    public static readonly CacheKeyFamily<RosterIndex> Roster = new(
-        "directory:roster", Profile, DirectoryCacheJsonContext.Default.RosterIndex, "Search index: every employee's names, title, department, email and location, with departments");
+    /// <summary>Name-derived: the search index over every employee, patched one employee at a time.</summary>
+    public static readonly CacheAggregateFamily<RosterIndex> Roster = new(
+        "directory:roster", Profile, new RosterCodec(), "Search index: every employee's names, title, department, email and location, with departments; a field per employee");
 
-    /// <summary>Status-derived: who is In right now (the In/Out filter reads it).</summary>
-    public static readonly CacheKeyFamily<PresenceRoster> Presence = new(
-        "directory:presence", Status, DirectoryCacheJsonContext.Default.PresenceRoster, "Ids of everyone who is In");
+    /// <summary>Status-derived: who is In right now (the In/Out filter reads it), patched one status at a time.</summary>
+    public static readonly CacheAggregateFamily<PresenceRoster> Presence = new(
+        "directory:presence", Status, new PresenceCodec(), "Everyone's In/Out; a field per employee");
 
     /// <summary>The contract the engine is registered with.</summary>
     public static readonly CacheContract Contract = new([Profile, Status], [EmployeeProfile, EmployeeStatus, Roster, Presence]);
 
     /// <summary>
-    /// What each write invalidates, and nothing else: a status change never touches a profile or search key,
-    /// a profile edit never touches a status key.
+    /// What each write invalidates, and nothing else: a status change drops that employee's status key and
+    /// patches their member of the presence aggregate; a profile edit drops that employee's profile key and
+    /// patches their roster entry. Neither touches the other policy's keys.
     /// </summary>
-    public static readonly IReadOnlyDictionary<DirectoryWrite, IReadOnlyList<CacheKeyFamily>> Invalidations =
-        new Dictionary<DirectoryWrite, IReadOnlyList<CacheKeyFamily>>
+    public static readonly IReadOnlyDictionary<DirectoryWrite, WriteInvalidation> Invalidations =
+        new Dictionary<DirectoryWrite, WriteInvalidation>
         {
-            [DirectoryWrite.SetPresence] = [EmployeeStatus, Presence],
-            [DirectoryWrite.EditProfile] = [EmployeeProfile, Roster],
+            [DirectoryWrite.SetPresence] = new([EmployeeStatus], [Presence]),
+            [DirectoryWrite.EditProfile] = new([EmployeeProfile], [Roster]),
         };
 
-    /// <summary>The full keys a write to one employee invalidates.</summary>
-    public static IReadOnlyList<string> KeysInvalidatedBy(this CacheKeySpace keys, DirectoryWrite write, int employeeId)
+    /// <summary>The invalidation of one status change: <paramref name="presenceVersion"/> orders it against any other.</summary>
+    public static CacheInvalidation PresenceChanged(int employeeId, long presenceVersion, PresenceStatus presence) =>
+        Invalidations[DirectoryWrite.SetPresence].For(employeeId, PresenceCodec.Member(employeeId, presenceVersion, presence));
+
+    /// <summary>The invalidation of one profile edit: <paramref name="profileVersion"/> orders it against any other.</summary>
+    public static CacheInvalidation ProfileChanged(RosterEntry entry, long profileVersion)
     {
-        ArgumentNullException.ThrowIfNull(keys);
-        return keys.NamesOf(Invalidations[write], employeeId);
+        ArgumentNullException.ThrowIfNull(entry);
+        return Invalidations[DirectoryWrite.EditProfile].For(entry.Id, RosterCodec.Member(entry, profileVersion));
     }
 }

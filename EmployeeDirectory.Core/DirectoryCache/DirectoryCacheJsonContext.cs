@@ -9,6 +9,4 @@ namespace EmployeeDirectory.Core.DirectoryCache;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(EmployeeProfile))]
 [JsonSerializable(typeof(EmployeeStatus))]
-[JsonSerializable(typeof(RosterIndex))]
-[JsonSerializable(typeof(PresenceRoster))]
 public sealed partial class DirectoryCacheJsonContext : JsonSerializerContext;

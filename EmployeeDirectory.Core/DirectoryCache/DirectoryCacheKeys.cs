@@ -16,9 +16,9 @@ public static class DirectoryCacheKeys
         public CacheKey<EmployeeStatus> Status(int employeeId) => keys.Key(DirectoryCacheContract.EmployeeStatus, employeeId);
 
         /// <summary>The search roster's key.</summary>
-        public CacheKey<RosterIndex> Roster => keys.Key(DirectoryCacheContract.Roster);
+        public string Roster => keys.NameOf(DirectoryCacheContract.Roster, 0);
 
         /// <summary>The presence aggregate's key.</summary>
-        public CacheKey<PresenceRoster> Presence => keys.Key(DirectoryCacheContract.Presence);
+        public string Presence => keys.NameOf(DirectoryCacheContract.Presence, 0);
     }
 }

@@ -15,6 +15,8 @@ internal sealed partial class DirectoryService(
     IDbContextFactory<DirectoryDbContext> contexts,
     DirectoryReader reader,
     IFieldCache cache,
+    DirectoryOutbox outbox,
+    EmployeeLoader stored,
     ILogger<DirectoryService> logger) : IDirectoryService
 {
     public async Task<ServiceResult<DirectoryPage>> SearchAsync(DirectoryQuery query, CancellationToken cancellationToken = default)
@@ -26,7 +28,7 @@ internal sealed partial class DirectoryService(
             return ServiceResult<DirectoryPage>.Invalid(errors.ToDictionary());
         }
 
-        var roster = await reader.RosterAsync(cancellationToken).ConfigureAwait(false) ?? new RosterIndex([], []);
+        var roster = await reader.RosterAsync(cancellationToken).ConfigureAwait(false);
         var presence = query.Status is null ? null : await reader.PresenceAsync(cancellationToken).ConfigureAwait(false);
         var (matches, total) = RosterSearch.Run(roster, presence, query);
         var statuses = await reader.StatusesAsync([.. matches.Select(m => m.Id)], cancellationToken).ConfigureAwait(false);
@@ -43,12 +45,13 @@ internal sealed partial class DirectoryService(
     public async Task<IReadOnlyList<DepartmentSummary>> GetDepartmentsAsync(CancellationToken cancellationToken = default)
     {
         var roster = await reader.RosterAsync(cancellationToken).ConfigureAwait(false);
-        return roster?.Departments ?? [];
+        return roster.Departments;
     }
 
     public async Task<ServiceResult<EmployeeDetails>> UpdateProfileAsync(int id, ProfileUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
+        CacheIntentRecord intent;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == id, cancellationToken).ConfigureAwait(false);
@@ -79,10 +82,13 @@ internal sealed partial class DirectoryService(
 
             if (employee.ConcurrencyStamp != update.ConcurrencyStamp)
             {
-                return ServiceResult<EmployeeDetails>.Conflict(await reader.DetailsAsync(id, cancellationToken).ConfigureAwait(false));
+                return ServiceResult<EmployeeDetails>.Conflict(await StoredDetailsAsync(id, cancellationToken).ConfigureAwait(false));
             }
 
             Apply(employee, update, department!, normalizedEmail);
+            intent = outbox.Record(db, DirectoryCacheContract.ProfileChanged(
+                new RosterEntry(employee.Id, employee.GivenName, employee.FamilyName, employee.DisplayName, employee.Title, department!.Name, employee.Email, employee.Location),
+                employee.ProfileVersion));
             // The WHERE clause checks the stamp the editor loaded, so a save that raced ours is caught by the database too.
             db.Entry(employee).Property(e => e.ConcurrencyStamp).OriginalValue = update.ConcurrencyStamp;
             try
@@ -92,8 +98,7 @@ internal sealed partial class DirectoryService(
             catch (DbUpdateConcurrencyException)
             {
                 Log.ProfileConflict(logger, id);
-                await cache.InvalidateAsync(cache.Keys.KeysInvalidatedBy(DirectoryWrite.EditProfile, id)).ConfigureAwait(false);
-                return ServiceResult<EmployeeDetails>.Conflict(await reader.DetailsAsync(id, cancellationToken).ConfigureAwait(false));
+                return ServiceResult<EmployeeDetails>.Conflict(await StoredDetailsAsync(id, cancellationToken).ConfigureAwait(false));
             }
             catch (DbUpdateException error)
             {
@@ -103,7 +108,7 @@ internal sealed partial class DirectoryService(
             }
         }
 
-        await cache.InvalidateAsync(cache.Keys.KeysInvalidatedBy(DirectoryWrite.EditProfile, id)).ConfigureAwait(false);
+        await cache.InvalidateAsync(DirectoryOutbox.ToIntent(intent)).ConfigureAwait(false);
         Log.ProfileUpdated(logger, id);
         var saved = await reader.DetailsAsync(id, cancellationToken).ConfigureAwait(false);
         return saved is null ? ServiceResult<EmployeeDetails>.NotFound() : ServiceResult<EmployeeDetails>.Ok(saved);
@@ -128,6 +133,15 @@ internal sealed partial class DirectoryService(
         employee.Phone = update.Phone?.Trim() ?? "";
         employee.Location = update.Location?.Trim() ?? "";
         employee.ConcurrencyStamp = Guid.NewGuid();
+        employee.ProfileVersion++;
+    }
+
+    /// <summary>The employee as the database holds it: a conflict answers with this, never with a cached copy.</summary>
+    private async Task<EmployeeDetails?> StoredDetailsAsync(int id, CancellationToken cancellationToken)
+    {
+        var profile = await stored.ProfileAsync(id, cancellationToken).ConfigureAwait(false);
+        var status = profile is null ? null : await stored.StatusAsync(id, cancellationToken).ConfigureAwait(false);
+        return profile is null || status is null ? null : new EmployeeDetails(profile, status);
     }
 
     private static partial class Log

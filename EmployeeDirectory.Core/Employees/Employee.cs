@@ -54,6 +54,15 @@ public sealed class Employee
     public string? PresenceChangedBy { get; set; }
 
     /// <summary>
+    /// Raised by one with every presence change, in the same UPDATE: the presence's stamp (a write may name the
+    /// stamp it replaces) and the version that orders its cache patches.
+    /// </summary>
+    public long PresenceVersion { get; set; }
+
+    /// <summary>Raised by one with every profile save: the version that orders the roster's cache patches.</summary>
+    public long ProfileVersion { get; set; }
+
+    /// <summary>
     /// Optimistic concurrency token for profile edits, set by the application on every profile save
     /// (so it works identically on SQLite, which has no rowversion, and SQL Server).
     /// </summary>

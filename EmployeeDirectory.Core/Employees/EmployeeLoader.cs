@@ -1,4 +1,6 @@
+using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Core.Data;
+using EmployeeDirectory.Core.DirectoryCache;
 using EmployeeDirectory.Core.Presence;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,31 +32,45 @@ internal sealed class EmployeeLoader(IDbContextFactory<DirectoryDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.Employees.AsNoTracking()
             .Where(e => ids.Contains(e.Id))
-            .Select(e => new EmployeeStatus(e.Id, e.Presence, e.PresenceNote, e.PresenceChangedAt, e.PresenceChangedBy))
+            .Select(e => new EmployeeStatus(e.Id, e.Presence, e.PresenceNote, e.PresenceChangedAt, e.PresenceChangedBy, e.PresenceVersion))
             .ToDictionaryAsync(s => s.EmployeeId, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<RosterIndex?> RosterAsync(CancellationToken cancellationToken)
+    /// <summary>The roster aggregate's members: every employee's searchable fields, and the departments.</summary>
+    public async Task<IReadOnlyList<AggregateMember>> RosterMembersAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await ThrowWhileSeedingAsync(db, cancellationToken).ConfigureAwait(false);
         var employees = await db.Employees.AsNoTracking()
             .OrderBy(e => e.Id)
-            .Select(e => new RosterEntry(e.Id, e.GivenName, e.FamilyName, e.DisplayName, e.Title, e.Department!.Name, e.Email, e.Location))
+            .Select(e => new { Entry = new RosterEntry(e.Id, e.GivenName, e.FamilyName, e.DisplayName, e.Title, e.Department!.Name, e.Email, e.Location), e.ProfileVersion })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var departments = await db.Departments.AsNoTracking()
-            .Select(d => new DepartmentSummary(d.Id, d.Name, d.Employees.Count))
+            .Select(d => new { d.Id, d.Name })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        departments.Sort((a, b) => StringComparer.InvariantCultureIgnoreCase.Compare(a.Name, b.Name));
-        return new RosterIndex(employees, departments);
+        var members = new List<AggregateMember>(employees.Count + departments.Count);
+        members.AddRange(employees.Select(e => RosterCodec.Member(e.Entry, e.ProfileVersion)));
+        members.AddRange(departments.Select(d => RosterCodec.DepartmentMember(d.Id, d.Name)));
+        return members;
     }
 
-    public async Task<PresenceRoster?> PresenceAsync(CancellationToken cancellationToken)
+    /// <summary>The presence aggregate's members: every employee's In/Out.</summary>
+    public async Task<IReadOnlyList<AggregateMember>> PresenceMembersAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var inIds = await db.Employees.AsNoTracking()
-            .Where(e => e.Presence == PresenceStatus.In)
-            .Select(e => e.Id)
+        await ThrowWhileSeedingAsync(db, cancellationToken).ConfigureAwait(false);
+        var rows = await db.Employees.AsNoTracking()
+            .Select(e => new { e.Id, e.PresenceVersion, e.Presence })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PresenceRoster(inIds);
+        return rows.ConvertAll(row => PresenceCodec.Member(row.Id, row.PresenceVersion, row.Presence));
+    }
+
+    // Seeding commits the whole roster at once; an aggregate read before that would be empty, and must not be cached.
+    private static async Task ThrowWhileSeedingAsync(DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.CacheGenerations.AsNoTracking().AnyAsync(g => g.SeedingSinceMs != null, cancellationToken).ConfigureAwait(false))
+        {
+            throw new DirectoryNotReadyException();
+        }
     }
 }

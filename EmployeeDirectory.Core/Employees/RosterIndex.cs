@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Serialization;
 
 namespace EmployeeDirectory.Core.Employees;
 
@@ -15,13 +14,36 @@ public sealed class RosterIndex
     private readonly ConcurrentDictionary<DirectorySort, int[]> _orders = new();
 
     /// <summary>An index over <paramref name="employees"/> and <paramref name="departments"/>.</summary>
-    [JsonConstructor]
     public RosterIndex(IReadOnlyList<RosterEntry> employees, IReadOnlyList<DepartmentSummary> departments)
     {
         Employees = employees;
         Departments = departments;
         _searchText = new Lazy<string[]>(() => [.. employees.Select(SearchText.Of)]);
     }
+
+    /// <summary>An index of <paramref name="employees"/>, with <paramref name="departments"/> counted from them.</summary>
+    public static RosterIndex Build(IReadOnlyList<RosterEntry> employees, IReadOnlyList<(int Id, string Name)> departments)
+    {
+        ArgumentNullException.ThrowIfNull(employees);
+        ArgumentNullException.ThrowIfNull(departments);
+        var counts = employees.GroupBy(e => e.Department, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        var summaries = departments
+            .Select(d => new DepartmentSummary(d.Id, d.Name, counts.GetValueOrDefault(d.Name)))
+            .OrderBy(d => d.Name, StringComparer.InvariantCultureIgnoreCase)
+            .ToList();
+        return new RosterIndex(employees, summaries);
+    }
+
+    /// <summary>This index with one employee's entry replaced (or added).</summary>
+    public RosterIndex With(RosterEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var employees = Employees.Where(e => e.Id != entry.Id).Append(entry).OrderBy(e => e.Id).ToList();
+        return Build(employees, [.. Departments.Select(d => (d.Id, d.Name))]);
+    }
+
+    /// <summary>Memory the index holds, in bytes (entries with their strings, and the search text).</summary>
+    public long EstimatedBytes => Employees.Sum(e => 72L + (2L * (e.GivenName.Length + e.FamilyName.Length + e.DisplayName.Length + e.Title.Length + e.Department.Length + e.Email.Length + e.Location.Length)) + (7 * 24)) * 2;
 
     /// <summary>Every employee, in no particular order.</summary>
     public IReadOnlyList<RosterEntry> Employees { get; }

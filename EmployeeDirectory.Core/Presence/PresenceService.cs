@@ -1,6 +1,6 @@
 using EmployeeDirectory.Core.Caching;
-using EmployeeDirectory.Core.DirectoryCache;
 using EmployeeDirectory.Core.Data;
+using EmployeeDirectory.Core.DirectoryCache;
 using EmployeeDirectory.Core.Employees;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -8,12 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace EmployeeDirectory.Core.Presence;
 
 /// <summary>
-/// Sets In/Out with one UPDATE statement (no read-modify-write, so it never conflicts with a profile
-/// edit), then invalidates exactly what the invalidation map names for a presence change.
+/// Sets In/Out with one UPDATE statement (no read-modify-write, so it never conflicts with a profile edit)
+/// that also raises the presence version, and stores the change's cache invalidation in the same transaction
+/// (the outbox); after the commit the invalidation drops that employee's status key and patches their member
+/// of the presence aggregate, here and on every server.
 /// </summary>
 internal sealed partial class PresenceService(
     IDbContextFactory<DirectoryDbContext> contexts,
     IFieldCache cache,
+    DirectoryOutbox outbox,
     TimeProvider timeProvider,
     ILogger<PresenceService> logger) : IPresenceService
 {
@@ -38,30 +41,50 @@ internal sealed partial class PresenceService(
 
         var by = changedBy.Length > MaxChangedByLength ? changedBy[..MaxChangedByLength] : changedBy;
         var at = timeProvider.GetUtcNow();
-        int updated;
+        EmployeeStatus saved;
+        CacheIntentRecord intent;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            updated = await db.Employees
-                .Where(e => e.Id == id)
-                .ExecuteUpdateAsync(
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var row = db.Employees.Where(e => e.Id == id);
+            if (update.ExpectedStamp is { } expected)
+            {
+                row = row.Where(e => e.PresenceVersion == expected);
+            }
+
+            var updated = await row.ExecuteUpdateAsync(
                     setters => setters
                         .SetProperty(e => e.Presence, update.Status)
                         .SetProperty(e => e.PresenceNote, note)
                         .SetProperty(e => e.PresenceChangedAt, at)
-                        .SetProperty(e => e.PresenceChangedBy, by),
+                        .SetProperty(e => e.PresenceChangedBy, by)
+                        .SetProperty(e => e.PresenceVersion, e => e.PresenceVersion + 1),
                     cancellationToken)
                 .ConfigureAwait(false);
+            if (updated == 0)
+            {
+                // Nothing was written: either there is no such employee, or the status changed since the caller read it.
+                var current = await StoredAsync(db, id, cancellationToken).ConfigureAwait(false);
+                return current is null ? ServiceResult<EmployeeStatus>.NotFound() : ServiceResult<EmployeeStatus>.Conflict(current);
+            }
+
+            saved = (await StoredAsync(db, id, cancellationToken).ConfigureAwait(false))!;
+            intent = outbox.Record(db, DirectoryCacheContract.PresenceChanged(id, saved.Stamp, saved.Presence));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (updated == 0)
-        {
-            return ServiceResult<EmployeeStatus>.NotFound();
-        }
-
-        await cache.InvalidateAsync(cache.Keys.KeysInvalidatedBy(DirectoryWrite.SetPresence, id)).ConfigureAwait(false);
+        await cache.InvalidateAsync(DirectoryOutbox.ToIntent(intent)).ConfigureAwait(false);
         Log.PresenceChanged(logger, id, update.Status, by);
-        return ServiceResult<EmployeeStatus>.Ok(new EmployeeStatus(id, update.Status, note, at, by));
+        return ServiceResult<EmployeeStatus>.Ok(saved);
     }
+
+    /// <summary>The status as the database holds it (conflicts answer with this, never with a cached copy).</summary>
+    private static Task<EmployeeStatus?> StoredAsync(DirectoryDbContext db, int id, CancellationToken cancellationToken) =>
+        db.Employees.AsNoTracking()
+            .Where(e => e.Id == id)
+            .Select(e => new EmployeeStatus(e.Id, e.Presence, e.PresenceNote, e.PresenceChangedAt, e.PresenceChangedBy, e.PresenceVersion))
+            .SingleOrDefaultAsync(cancellationToken);
 
     private static partial class Log
     {

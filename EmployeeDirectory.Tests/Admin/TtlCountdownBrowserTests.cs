@@ -14,8 +14,6 @@ public sealed class TtlCountdownBrowserTests(BrowserFixture browser)
     {
         var page = await OpenModuleAsync();
         await using var context = page.Context;
-        // The page's clock is the test's: time moves only when the test runs it forward, so every check below is exact.
-        await page.Clock.InstallAsync();
         long[] samples = [-1, 0, 99, 1_250, 59_999, 60_000, 754_000, 3_600_000, 86_399_000, 93_784_000, 2_591_999_999];
 
         foreach (var milliseconds in samples)
@@ -31,7 +29,9 @@ public sealed class TtlCountdownBrowserTests(BrowserFixture browser)
         var page = await OpenModuleAsync();
         await using var context = page.Context;
         // The page's clock is the test's: time moves only when the test runs it forward, so every check below is exact.
-        await page.Clock.InstallAsync();
+        var start = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
+        await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = start });
+        await page.Clock.PauseAtAsync(start.AddSeconds(1));
 
         // The server's clock runs an hour ahead of the browser's: the deadlines are on the server's clock.
         await page.EvaluateAsync("""

@@ -1,6 +1,8 @@
+using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Api;
 using EmployeeDirectory.Web.Auth;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace EmployeeDirectory.Tests.Api;
@@ -20,7 +22,10 @@ public sealed class RedisApiTests(RedisServerFixture redis) : IClassFixture<Redi
 
         Assert.Equal("via redis", read.Presence.Note);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var cached = await connection.GetDatabase().StringGetAsync($"ed:employee:{id}:status");
+        // Keys carry the database's cache generation: ed:g{generation}:employee:{id}:status.
+        var key = app.Services.GetRequiredService<IFieldCache>().Keys.Status(id).Name;
+        Assert.Matches("^ed:g[0-9]+:employee:[0-9]+:status$", key);
+        var cached = await connection.GetDatabase().StringGetAsync(key);
         Assert.True(cached.HasValue, "The status was not written back to Redis");
         Assert.Contains("via redis", cached.ToString(), StringComparison.Ordinal);
     }

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
+using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Tests.Browser;
 using EmployeeDirectory.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EmployeeDirectory.Tests.Auth;
@@ -70,8 +72,9 @@ public sealed class SignInBrowserTests(BrowserFixture browser, RedisServerFixtur
         // Narrow the listing to this employee: an unfiltered SCAN page may order keys differently from one
         // refresh to the next while Redis rehashes, so a row of the first page can come and go.
         await page.GetByLabel("Key pattern").FillAsync($"employee:{id}:*");
-        var statusKey = page.Locator($".key-row[data-key='ed:employee:{id}:status']");
-        var profileKey = page.Locator($".key-row[data-key='ed:employee:{id}:profile']");
+        var keys = app.Services.GetRequiredService<IFieldCache>().Keys;
+        var statusKey = page.Locator($".key-row[data-key='{keys.Status(id).Name}']");
+        var profileKey = page.Locator($".key-row[data-key='{keys.Profile(id).Name}']");
         await Assertions.Expect(statusKey).ToBeVisibleAsync();
         await Assertions.Expect(profileKey).ToBeVisibleAsync();
         await Assertions.Expect(statusKey.Locator(".key-ttl .ttl").First).ToHaveTextAsync(new Regex(@"^(\d+\.\d s|1m \d\ds)$"));

@@ -14,18 +14,19 @@ public sealed class CacheContractTests
         var presence = DirectoryCacheContract.Invalidations[DirectoryWrite.SetPresence];
         var profile = DirectoryCacheContract.Invalidations[DirectoryWrite.EditProfile];
 
-        Assert.All(presence, family => Assert.Equal(DirectoryCacheContract.Status, family.Policy));
-        Assert.All(profile, family => Assert.Equal(DirectoryCacheContract.Profile, family.Policy));
-        Assert.Empty(presence.Intersect(profile));
-        Assert.Contains(DirectoryCacheContract.EmployeeStatus, presence);
-        Assert.Contains(DirectoryCacheContract.EmployeeProfile, profile);
-        Assert.Contains(DirectoryCacheContract.Roster, profile);
+        Assert.All(presence.Families, family => Assert.Equal(DirectoryCacheContract.Status, family.Policy));
+        Assert.All(profile.Families, family => Assert.Equal(DirectoryCacheContract.Profile, family.Policy));
+        Assert.Empty(presence.Families.Intersect(profile.Families));
+        Assert.Equal([DirectoryCacheContract.EmployeeStatus], presence.Drops);
+        Assert.Equal([DirectoryCacheContract.Presence], presence.Patches);
+        Assert.Equal([DirectoryCacheContract.EmployeeProfile], profile.Drops);
+        Assert.Equal([DirectoryCacheContract.Roster], profile.Patches);
     }
 
     [Fact]
     public void EveryKeyFamilyIsInvalidatedBySomeWrite()
     {
-        var invalidated = DirectoryCacheContract.Invalidations.Values.SelectMany(families => families).ToHashSet();
+        var invalidated = DirectoryCacheContract.Invalidations.Values.SelectMany(write => write.Families).ToHashSet();
 
         Assert.All(DirectoryCacheContract.Contract.Families, family => Assert.Contains(family, invalidated));
     }
@@ -37,9 +38,9 @@ public sealed class CacheContractTests
 
         Assert.Equal("ed:employee:42:profile", keys.Profile(42).Name);
         Assert.Equal("ed:employee:42:status", keys.Status(42).Name);
-        Assert.Equal("ed:directory:roster", keys.Roster.Name);
-        Assert.Equal(["ed:employee:42:status", "ed:directory:presence"], keys.KeysInvalidatedBy(DirectoryWrite.SetPresence, 42));
-        Assert.Equal(["ed:employee:42:profile", "ed:directory:roster"], keys.KeysInvalidatedBy(DirectoryWrite.EditProfile, 42));
+        Assert.Equal("ed:directory:roster", keys.Roster);
+        Assert.Equal("ed:g7:employee:42:status", keys.InGeneration(7).Status(42).Name);
+        Assert.Equal("ed:invalidation:v2", keys.InGeneration(7).InvalidationChannel);
         Assert.True(keys.TryParse("ed:employee:42:status", out var parsed));
         Assert.Equal(42, parsed.Id);
         Assert.Equal(DirectoryCacheContract.EmployeeStatus, parsed.Family);

@@ -78,6 +78,11 @@ public sealed class CacheHarness : IAsyncDisposable
         _ = provider.GetRequiredService<IOptions<CacheOptions>>().Value;
         foreach (var hosted in provider.GetServices<IHostedService>())
         {
+            if (hosted is IHostedLifecycleService lifecycle)
+            {
+                await lifecycle.StartingAsync(TestContext.Current.CancellationToken);
+            }
+
             await hosted.StartAsync(TestContext.Current.CancellationToken);
         }
 

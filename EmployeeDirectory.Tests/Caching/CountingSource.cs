@@ -58,6 +58,10 @@ public sealed class CountingSource
 
     public void ResetSignal() => LoadHasRead = NewSignal();
 
+    /// <summary>Invalidates one employee's status key, as a write of that status does (without the presence patch).</summary>
+    public static Task DropStatusAsync(IFieldCache cache, int id) =>
+        cache.InvalidateAsync(CacheInvalidation.OfDrops(new CacheDrop(DirectoryCacheContract.EmployeeStatus, id)));
+
     /// <summary>
     /// Stages the cache-aside race: a read on <paramref name="reader"/> misses and reads the old row, then
     /// stalls; the edit commits (the row becomes <paramref name="presence"/>/<paramref name="note"/>) and is
@@ -72,7 +76,7 @@ public sealed class CountingSource
         await LoadHasRead.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
 
         Put(id, presence, note);
-        await writer.InvalidateAsync([writer.Keys.Status(id).Name]);
+        await CountingSource.DropStatusAsync(writer, id);
 
         var gate = Gate;
         Gate = null;

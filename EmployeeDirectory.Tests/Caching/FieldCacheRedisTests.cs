@@ -115,7 +115,7 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
         await source.ReadAsync(server.Cache, 1, Token);
         await source.ReadAsync(server.Cache, 2, Token);
 
-        await server.Cache.InvalidateAsync([server.Keys.Status(1).Name]);
+        await CountingSource.DropStatusAsync(server.Cache, 1);
 
         Assert.False(await server.Db.KeyExistsAsync(server.Keys.Status(1).Name));
         Assert.True(await server.Db.KeyExistsAsync(server.Keys.Status(2).Name));
@@ -144,7 +144,7 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
         };
 
         source.Put(5, PresenceStatus.In, "arrived");
-        await serverA.Cache.InvalidateAsync([key]);
+        await CountingSource.DropStatusAsync(serverA.Cache, 5);
         await evictedOnB.Task.WaitAsync(TimeSpan.FromSeconds(1), Token);
 
         Assert.Null(serverB.Engine.L1.Peek(key));

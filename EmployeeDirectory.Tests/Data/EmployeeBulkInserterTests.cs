@@ -34,7 +34,7 @@ public sealed class EmployeeBulkInserterTests
         using var db = CreateSqlServerContext();
         var inserter = new EmployeeBulkInserter(db);
 
-        Assert.Equal(14, inserter.ColumnCount);
+        Assert.Equal(16, inserter.ColumnCount);
         Assert.True(inserter.ColumnCount * EmployeeBulkInserter.RowsPerStatement < SqlServerParameterLimit);
     }
 
@@ -48,7 +48,7 @@ public sealed class EmployeeBulkInserterTests
         Assert.StartsWith("INSERT INTO [Employees] ([ConcurrencyStamp], [DepartmentId], [DisplayName],", insert, StringComparison.Ordinal);
         Assert.DoesNotContain("[Id]", insert, StringComparison.Ordinal);
         Assert.Contains("VALUES (@p0_0, ", insert, StringComparison.Ordinal);
-        Assert.EndsWith(", @p1_13);", insert, StringComparison.Ordinal);
+        Assert.EndsWith(", @p1_15);", insert, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class EmployeeBulkInserterTests
         new EmployeeBulkInserter(db).Bind(command, [Sample]);
 
         var parameters = command.Parameters.Cast<DbParameter>().ToList();
-        Assert.Equal(14, parameters.Count);
+        Assert.Equal(16, parameters.Count);
         Assert.Contains(parameters, p => p.DbType == DbType.Guid && Equals(p.Value, Sample.ConcurrencyStamp));
         Assert.Contains(parameters, p => p.DbType == DbType.DateTimeOffset && Equals(p.Value, Sample.PresenceChangedAt));
         Assert.Contains(parameters, p => p.DbType == DbType.Int32 && Equals(p.Value, (int)PresenceStatus.In));

@@ -11,10 +11,14 @@ public sealed record KeyRow(CacheEntryInfo Entry, DateTimeOffset? ExpiresAt, Dat
     public static KeyRow From(CacheEntryInfo entry, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var primary = entry.L2Remaining ?? entry.L1Remaining;
-        var secondary = entry.Tiers == CacheEntryTiers.Both ? entry.L1Remaining : null;
+        var l1 = entry.L1Remaining == TimeSpan.MaxValue ? null : entry.L1Remaining;
+        var primary = entry.L2Remaining ?? l1;
+        var secondary = entry.Tiers == CacheEntryTiers.Both ? l1 : null;
         return new KeyRow(entry, now + primary, now + secondary);
     }
+
+    /// <summary>True for an aggregate's copy on this server: it does not expire, every write patches it.</summary>
+    public bool KeptCurrent => Entry.L1Remaining == TimeSpan.MaxValue;
 
     public string TierText => Entry.Tiers switch
     {

@@ -7,19 +7,23 @@ namespace EmployeeDirectory.Core.Caching.Internal;
 /// <summary>
 /// The field cache: L1 (this server's memory) in front of L2 (Redis, optional). A read that L1 answers
 /// costs a dictionary lookup; a miss joins or leads one load per key (<see cref="SingleFlight"/>) down the
-/// shared <see cref="ReadThrough"/>; writes go out through the <see cref="InvalidationBus"/>. Every Redis
-/// call passes the <see cref="RedisGate"/>.
+/// shared <see cref="ReadThrough"/>; aggregates live in <see cref="AggregateCache"/>; writes go out through
+/// the <see cref="InvalidationBus"/>. Every Redis call passes the <see cref="RedisGate"/>.
 /// </summary>
-internal sealed class FieldCache : IFieldCache, IDisposable
+internal sealed class FieldCache : IFieldCache, IInvalidationTarget, ILocalCache, IDisposable
 {
     private readonly CacheMetrics _metrics;
     private readonly L1Store _l1;
     private readonly RedisGate _gate;
     private readonly ReadThrough _reads;
+    private readonly BatchReader _batches;
+    private readonly AggregateCache _aggregates;
     private readonly SingleFlight _flights = new();
     private readonly InvalidationBus _bus;
+    private readonly OutboxRelay? _relay;
     private readonly TimeProvider _timeProvider;
     private readonly CancellationTokenSource _shutdown = new();
+    private CacheKeySpace _keys;
     private int _disposed;
 
     public FieldCache(
@@ -29,31 +33,41 @@ internal sealed class FieldCache : IFieldCache, IDisposable
         CacheMetrics metrics,
         TimeProvider timeProvider,
         ILogger<FieldCache> logger,
-        IConnectionMultiplexer? redis = null)
+        IConnectionMultiplexer? redis = null,
+        IInvalidationOutbox? outbox = null,
+        ICacheGenerations? generations = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
-        Keys = keys;
+        _keys = keys;
         Policies = policies;
         _metrics = metrics;
-        _timeProvider = timeProvider;
         _l1 = new L1Store(settings.L1SizeLimitMegabytes * 1024L * 1024L, timeProvider);
-        var origin = Origin;
-        var owed = new OwedInvalidations(owedKeys => new InvalidationMessage(origin, [.. owedKeys]).ToJson());
-        _gate = new RedisGate(redis is null ? null : new RedisTier(redis, keys), owed, settings, timeProvider, logger);
+        _gate = new RedisGate(redis is null ? null : new RedisTier(redis, () => Keys), settings, timeProvider, logger);
         _reads = new ReadThrough(_l1, _gate, policies, metrics, logger);
-        _bus = new InvalidationBus(_gate, owed, origin, EvictLocally, ClearLocal, logger);
+        _batches = new BatchReader(_l1, _flights, _reads, metrics, _shutdown.Token);
+        _aggregates = new AggregateCache(_l1, _gate, policies, metrics, _flights, () => Keys, logger, _shutdown.Token);
+        _bus = new InvalidationBus(_gate, Origin, this, logger);
+        _timeProvider = timeProvider;
+        if (outbox is null)
+        {
+            _gate.OweTo(() => _bus.OwesNothing, _bus.DeliverOwedAsync);
+        }
+        else
+        {
+            _relay = new OutboxRelay(outbox, generations, _bus, _gate, this, policies, settings, timeProvider, logger, _shutdown.Token);
+        }
     }
 
     /// <inheritdoc />
     public event EventHandler<CacheInvalidatedEventArgs>? Invalidated;
 
     /// <inheritdoc />
-    public CacheKeySpace Keys { get; }
+    public CacheKeySpace Keys => Volatile.Read(ref _keys);
 
     public CachePolicies Policies { get; }
 
-    /// <summary>Identifies this cache instance on the invalidation channel, so it ignores its own messages.</summary>
+    /// <summary>Identifies this cache instance on the invalidation channel.</summary>
     public string Origin { get; } = Guid.NewGuid().ToString("N");
 
     /// <summary>True when Redis is configured (L2 and pub/sub in use).</summary>
@@ -71,7 +85,7 @@ internal sealed class FieldCache : IFieldCache, IDisposable
 
     internal RedisGate Gate => _gate;
 
-    internal DateTimeOffset Now => _timeProvider.GetUtcNow();
+    internal DateTimeOffset Now => _l1.Now;
 
     /// <inheritdoc />
     public ValueTask<T?> GetOrLoadAsync<TState, T>(
@@ -81,6 +95,11 @@ internal sealed class FieldCache : IFieldCache, IDisposable
         CancellationToken cancellationToken = default)
         where T : class
     {
+        if (_relay is { IsBehind: true })
+        {
+            return new ValueTask<T?>(FollowThenGetAsync(key, state, load, cancellationToken));
+        }
+
         var sampledStart = _metrics.SampleL1Start();
         if (_l1.TryGet<T>(key.Name, out var value))
         {
@@ -93,7 +112,7 @@ internal sealed class FieldCache : IFieldCache, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<TId, T>> GetOrLoadManyAsync<TId, T>(
+    public Task<IReadOnlyDictionary<TId, T>> GetOrLoadManyAsync<TId, T>(
         IReadOnlyCollection<TId> ids,
         Func<TId, CacheKey<T>> keyOf,
         Func<IReadOnlyList<TId>, CancellationToken, Task<IReadOnlyDictionary<TId, T>>> loadMissing,
@@ -104,64 +123,51 @@ internal sealed class FieldCache : IFieldCache, IDisposable
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(keyOf);
         ArgumentNullException.ThrowIfNull(loadMissing);
-        var found = new Dictionary<TId, T>(ids.Count);
-        var led = new List<BatchMiss<TId, T>>();
-        var ledFlights = new List<TaskCompletionSource<object?>>();
-        var joined = new List<(TId Id, Task<object?> Flight)>();
-        var seen = new HashSet<TId>();
-        foreach (var id in ids)
-        {
-            if (!seen.Add(id))
-            {
-                continue;
-            }
-
-            var key = keyOf(id);
-            if (_l1.TryGet<T>(key.Name, out var value))
-            {
-                _metrics.L1Hit(key.Policy, 0);
-                found[id] = value;
-                continue;
-            }
-
-            _metrics.Miss(CacheTier.L1, key.Policy);
-            var l1Version = _l1.VersionOf(key.Name);
-            if (_flights.TryLead(key.Name, out var flight))
-            {
-                led.Add(new BatchMiss<TId, T>(id, key, l1Version));
-                ledFlights.Add(flight);
-            }
-            else
-            {
-                joined.Add((id, flight.Task));
-            }
-        }
-
-        if (led.Count > 0)
-        {
-            var values = await LeadManyAsync(led, ledFlights, loadMissing).WaitAsync(cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < led.Count; i++)
-            {
-                if (values[i] is { } value)
-                {
-                    found[led[i].Id] = value;
-                }
-            }
-        }
-
-        foreach (var (id, flight) in joined)
-        {
-            if (await flight.WaitAsync(cancellationToken).ConfigureAwait(false) is T value)
-            {
-                found[id] = value;
-            }
-        }
-
-        return found;
+        return _relay is { IsBehind: true }
+            ? FollowThenAsync(() => _batches.ReadAsync(ids, keyOf, loadMissing, cancellationToken), cancellationToken)
+            : _batches.ReadAsync(ids, keyOf, loadMissing, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task InvalidateAsync(IReadOnlyCollection<string> keys)
+    public ValueTask<T> GetAggregateAsync<T>(
+        CacheAggregateFamily<T> family,
+        Func<CancellationToken, Task<IReadOnlyList<AggregateMember>>> loadMembers,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        ArgumentNullException.ThrowIfNull(loadMembers);
+        return _relay is { IsBehind: true }
+            ? new ValueTask<T>(FollowThenAsync(() => _aggregates.GetAsync(family, loadMembers, cancellationToken).AsTask(), cancellationToken))
+            : _aggregates.GetAsync(family, loadMembers, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task InvalidateAsync(CacheInvalidation invalidation)
+    {
+        ArgumentNullException.ThrowIfNull(invalidation);
+        return invalidation.IsEmpty ? Task.CompletedTask : ApplyAsync(ResolvedInvalidation.From(invalidation, Keys, Policies, intentId: 0));
+    }
+
+    /// <inheritdoc />
+    public async Task InvalidateAsync(InvalidationIntent intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var invalidation = ResolvedInvalidation.From(intent.Invalidation, Keys, Policies, intent.Id);
+        if (_relay is null)
+        {
+            await _bus.SendAsync(invalidation).ConfigureAwait(false);
+        }
+        else
+        {
+            await _relay.SendAsync(invalidation).ConfigureAwait(false);
+        }
+
+        ApplyLocally(invalidation, remote: false);
+    }
+
+    /// <summary>Evicts keys everywhere as an invalidation does, and counts them as operator evictions per policy.</summary>
+    public async Task EvictAsync(IReadOnlyCollection<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Count == 0)
@@ -169,23 +175,22 @@ internal sealed class FieldCache : IFieldCache, IDisposable
             return;
         }
 
-        await _bus.PublishAsync(keys).ConfigureAwait(false);
-        EvictLocally(keys, remote: false);
-    }
-
-    /// <summary>Evicts keys everywhere as an invalidation does, and counts them as operator evictions per policy.</summary>
-    public async Task EvictAsync(IReadOnlyCollection<string> keys)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        await InvalidateAsync(keys).ConfigureAwait(false);
+        await ApplyAsync(new ResolvedInvalidation(0, [.. keys], [])).ConfigureAwait(false);
         foreach (var group in keys.Select(PolicyOf).OfType<CachePolicy>().GroupBy(policy => policy))
         {
             _metrics.Evicted(group.Key, group.Count());
         }
     }
 
-    /// <summary>Subscribes to the invalidation channel and watches the connection. Called once at start-up.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default) => _bus.StartAsync(cancellationToken);
+    /// <summary>Subscribes to the invalidation channel, follows the database's generation and sends what the outbox left unsent. Called once at start-up.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _bus.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (_relay is not null)
+        {
+            await _relay.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Lets an idle server find out that Redis is back (the breaker otherwise waits for a request): when the
@@ -202,11 +207,92 @@ internal sealed class FieldCache : IFieldCache, IDisposable
         Invalidated?.Invoke(this, new CacheInvalidatedEventArgs([], remote: false, everything: true));
     }
 
-    private void EvictLocally(IReadOnlyCollection<string> keys, bool remote)
+    /// <summary>Moves to another cache generation: its keys are new names, so nothing of the old one is read again.</summary>
+    public void SwitchGeneration(long generation)
+    {
+        var current = Keys;
+        if (current.Generation == generation || Interlocked.CompareExchange(ref _keys, current.InGeneration(generation), current) != current)
+        {
+            return;
+        }
+
+        ClearLocal();
+    }
+
+    void IInvalidationTarget.Heard(long intentId) => _relay?.Heard(intentId);
+
+    void IInvalidationTarget.EvictRemote(IReadOnlyList<string> keys) => EvictLocally(keys, remote: true);
+
+    void IInvalidationTarget.PatchAggregate(string key, IReadOnlyList<AggregateMember> members, AggregateVersion? version) =>
+        _aggregates.Apply(key, members, version);
+
+    void IInvalidationTarget.GenerationAnnounced(long generation) => SwitchGeneration(generation);
+
+    void IInvalidationTarget.Disconnected() => _relay?.MissingFrom(_timeProvider.GetUtcNow());
+
+    void IInvalidationTarget.Reconnected()
+    {
+        if (_relay is null)
+        {
+            // Without an outbox there is no record of what was missed: drop everything.
+            ClearLocal();
+        }
+        else
+        {
+            _ = _relay.CatchUpAsync();
+        }
+    }
+
+    void ILocalCache.CheckAggregates() => _aggregates.CheckAll();
+
+    /// <summary>Evicts an invalidation's keys and applies its patches here (this server reads its own writes at once).</summary>
+    public void ApplyLocally(ResolvedInvalidation invalidation, bool remote)
+    {
+        if (invalidation.DropKeys.Count > 0)
+        {
+            EvictLocally(invalidation.DropKeys, remote);
+        }
+
+        foreach (var aggregate in invalidation.Aggregates)
+        {
+            // Without a version: the aggregate's version moves on only with the message, which arrives in order.
+            _aggregates.Apply(aggregate.Key, aggregate.Members, version: null);
+        }
+    }
+
+    /// <summary>Sends an invalidation to Redis and every server, and applies it here at once.</summary>
+    private async Task ApplyAsync(ResolvedInvalidation invalidation)
+    {
+        await _bus.SendAsync(invalidation).ConfigureAwait(false);
+        ApplyLocally(invalidation, remote: false);
+    }
+
+    private async Task<T?> FollowThenGetAsync<TState, T>(CacheKey<T> key, TState state, Func<TState, CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
+        where T : class
+    {
+        await _relay!.FollowAsync(cancellationToken).ConfigureAwait(false);
+        if (_l1.TryGet<T>(key.Name, out var value))
+        {
+            _metrics.L1Hit(key.Policy, 0);
+            return value;
+        }
+
+        _metrics.Miss(CacheTier.L1, key.Policy);
+        return await MissAsync(key, state, load, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TResult> FollowThenAsync<TResult>(Func<Task<TResult>> read, CancellationToken cancellationToken)
+    {
+        await _relay!.FollowAsync(cancellationToken).ConfigureAwait(false);
+        return await read().ConfigureAwait(false);
+    }
+
+    private void EvictLocally(IReadOnlyList<string> keys, bool remote)
     {
         foreach (var key in keys)
         {
             _l1.Remove(key);
+            // A load already under way may have read the old row; later readers must not join it.
             _flights.Forget(key);
             if (PolicyOf(key) is { } policy)
             {
@@ -214,7 +300,7 @@ internal sealed class FieldCache : IFieldCache, IDisposable
             }
         }
 
-        Invalidated?.Invoke(this, new CacheInvalidatedEventArgs([.. keys], remote, everything: false));
+        Invalidated?.Invoke(this, new CacheInvalidatedEventArgs(keys, remote, everything: false));
     }
 
     private CachePolicy? PolicyOf(string key) => Keys.TryParse(key, out var parsed) ? parsed.Family.Policy : null;
@@ -249,34 +335,6 @@ internal sealed class FieldCache : IFieldCache, IDisposable
         }
     }
 
-    private async Task<T?[]> LeadManyAsync<TId, T>(
-        List<BatchMiss<TId, T>> misses,
-        List<TaskCompletionSource<object?>> flights,
-        Func<IReadOnlyList<TId>, CancellationToken, Task<IReadOnlyDictionary<TId, T>>> loadMissing)
-        where TId : notnull
-        where T : class
-    {
-        try
-        {
-            var values = await _reads.ReadManyAsync(misses, loadMissing, _shutdown.Token).ConfigureAwait(false);
-            for (var i = 0; i < misses.Count; i++)
-            {
-                _flights.Land(misses[i].Key.Name, flights[i], values[i]);
-            }
-
-            return values;
-        }
-        catch (Exception error)
-        {
-            for (var i = 0; i < misses.Count; i++)
-            {
-                _flights.Crash(misses[i].Key.Name, flights[i], error);
-            }
-
-            throw;
-        }
-    }
-
     public void Dispose()
     {
         // The container may dispose this twice: once as FieldCache, once through IFieldCache.
@@ -286,6 +344,7 @@ internal sealed class FieldCache : IFieldCache, IDisposable
         }
 
         _bus.Dispose();
+        _relay?.Dispose();
         _shutdown.Cancel();
         _shutdown.Dispose();
         _l1.Dispose();

@@ -1,11 +1,12 @@
-using Microsoft.Extensions.Hosting;
+using EmployeeDirectory.Core.Hosting;
 
 namespace EmployeeDirectory.Core.Caching.Internal;
 
-/// <summary>Subscribes the field cache to the invalidation channel when the app starts.</summary>
-internal sealed class FieldCacheStartup(FieldCache cache) : IHostedService
+/// <summary>
+/// Before the server serves (and after the database is migrated): subscribes the field cache to the
+/// invalidation channel, moves it to the database's cache generation and sends outbox intents left unsent.
+/// </summary>
+internal sealed class FieldCacheStartup(FieldCache cache) : StartupStep
 {
-    public Task StartAsync(CancellationToken cancellationToken) => cache.StartAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override Task StartingAsync(CancellationToken cancellationToken) => cache.StartAsync(cancellationToken);
 }

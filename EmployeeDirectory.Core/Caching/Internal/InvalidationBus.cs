@@ -4,50 +4,90 @@ using StackExchange.Redis;
 namespace EmployeeDirectory.Core.Caching.Internal;
 
 /// <summary>
-/// Carries invalidations between servers over Redis pub/sub: sends this server's (delete, version bump and
-/// publish in one script, owed to Redis when it is out of reach), hears the others' and evicts their keys
-/// here, and clears L1 when the connection comes back, because pub/sub is at-most-once.
+/// Carries invalidations between servers over Redis pub/sub: sends this server's (drops, patches and publish
+/// in one script; owed to Redis when it is out of reach, and delivered before Redis is read again), hears
+/// every server's and hands them to the <see cref="IInvalidationTarget"/>, and reports a reconnect, because
+/// pub/sub is at-most-once.
 /// </summary>
-internal sealed partial class InvalidationBus(
-    RedisGate gate,
-    OwedInvalidations owed,
-    string origin,
-    Action<IReadOnlyCollection<string>, bool> evictLocally,
-    Action clearLocally,
-    ILogger logger) : IDisposable
+internal sealed partial class InvalidationBus : IDisposable
 {
+    private readonly RedisGate _gate;
+    private readonly string _origin;
+    private readonly IInvalidationTarget _target;
+    private readonly ILogger _logger;
+    private readonly OwedInvalidations _owed = new();
     private int _started;
 
-    /// <summary>True while this server is subscribed to the channel over a live connection, so it hears other servers' writes.</summary>
-    public bool IsSubscribed => gate.Tier?.IsSubscribed() == true;
-
-    /// <summary>Deletes the keys from Redis and tells every other server; owes them to Redis when it cannot be reached.</summary>
-    public async Task PublishAsync(IReadOnlyCollection<string> keys)
+    public InvalidationBus(RedisGate gate, string origin, IInvalidationTarget target, ILogger logger)
     {
-        if (gate.Tier is null)
+        _gate = gate;
+        _origin = origin;
+        _target = target;
+        _logger = logger;
+    }
+
+    /// <summary>True when nothing this server could not deliver is waiting in memory.</summary>
+    public bool OwesNothing => _owed.IsEmpty;
+
+    /// <summary>The message an invalidation goes out with.</summary>
+    public string MessageOf(ResolvedInvalidation invalidation) => invalidation.ToMessage(_origin).ToJson();
+
+    /// <summary>True while this server is subscribed to the channel over a live connection, so it hears other servers' writes.</summary>
+    public bool IsSubscribed => _gate.Tier?.IsSubscribed() == true;
+
+    /// <summary>
+    /// Applies <paramref name="invalidation"/> in Redis and tells every server. True when delivered; when not, it
+    /// is owed to Redis, kept here unless <paramref name="durable"/> (an outbox intent: the outbox keeps it).
+    /// </summary>
+    public async Task<bool> SendAsync(ResolvedInvalidation invalidation, bool durable = false)
+    {
+        if (_gate.Tier is null)
         {
-            return;
+            return false;
         }
 
-        var message = new InvalidationMessage(origin, [.. keys]).ToJson();
-        var sent = await gate.TryAsync((keys, message), static (tier, s) => tier.InvalidateAsync(s.keys, s.message)).ConfigureAwait(false);
-        if (!sent.Succeeded)
+        var message = invalidation.ToMessage(_origin).ToJson();
+        var sent = await _gate.TryAsync((invalidation, message), static (tier, s) => tier.InvalidateAsync(s.invalidation, s.message)).ConfigureAwait(false);
+        if (!sent.Succeeded && !durable)
         {
-            owed.Add(keys);
+            _owed.Add(invalidation);
         }
+
+        return sent.Succeeded;
+    }
+
+    /// <summary>Tells every server the cache moved to <paramref name="generation"/>. True when published.</summary>
+    public async Task<bool> AnnounceGenerationAsync(long generation)
+    {
+        var message = new InvalidationMessage(_origin, 0, [], [], Generation: generation).ToJson();
+        return (await _gate.TryAsync(message, static (tier, m) => tier.PublishAsync(m)).ConfigureAwait(false)).Succeeded;
     }
 
     /// <summary>Subscribes to the channel and watches the connection. Called once at start-up; the multiplexer re-subscribes by itself after an outage.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (gate.Tier is not { } tier || Interlocked.Exchange(ref _started, 1) == 1)
+        if (_gate.Tier is not { } tier || Interlocked.Exchange(ref _started, 1) == 1)
         {
             return;
         }
 
         tier.Connection.ConnectionFailed += OnConnectionFailed;
         tier.Connection.ConnectionRestored += OnConnectionRestored;
-        await gate.TryAsync((handler: (Action<RedisChannel, RedisValue>)OnMessage, cancellationToken), static (t, s) => t.SubscribeAsync(s.handler, s.cancellationToken)).ConfigureAwait(false);
+        await _gate.TryAsync((handler: (Action<RedisChannel, RedisValue>)OnMessage, cancellationToken), static (t, s) => t.SubscribeAsync(s.handler, s.cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Delivers what this server owes Redis from memory; Redis failures propagate.</summary>
+    public async Task<int> DeliverOwedAsync(RedisTier tier)
+    {
+        var delivered = 0;
+        foreach (var invalidation in _owed.Snapshot())
+        {
+            await tier.InvalidateAsync(invalidation, invalidation.ToMessage(_origin).ToJson()).ConfigureAwait(false);
+            _owed.Delivered(invalidation);
+            delivered++;
+        }
+
+        return delivered;
     }
 
     private void OnMessage(RedisChannel channel, RedisValue payload)
@@ -55,29 +95,44 @@ internal sealed partial class InvalidationBus(
         var message = InvalidationMessage.Parse(((ReadOnlyMemory<byte>)payload).Span);
         if (message is null)
         {
-            Log.UnreadableMessage(logger);
+            Log.UnreadableMessage(_logger);
             return;
         }
 
-        if (message.Origin != origin)
+        if (message.Generation is { } generation)
         {
-            evictLocally(message.Keys, true);
+            _target.GenerationAnnounced(generation);
+            return;
+        }
+
+        _target.Heard(message.Intent);
+        if (message.Origin != _origin && message.Keys.Count > 0)
+        {
+            _target.EvictRemote(message.Keys);
+        }
+
+        for (var i = 0; i < message.Aggregates.Count; i++)
+        {
+            var version = message.Versions is { } versions && i < versions.Count ? AggregateVersion.Parse(versions[i]) : null;
+            _target.PatchAggregate(message.Aggregates[i].Key, message.Aggregates[i].Members, version);
         }
     }
 
-    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e) =>
-        Log.RedisConnectionLost(logger, e.ConnectionType, e.FailureType);
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
+    {
+        Log.RedisConnectionLost(_logger, e.ConnectionType, e.FailureType);
+        _target.Disconnected();
+    }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
     {
-        // Pub/sub is at-most-once: while disconnected this server may have missed invalidations.
-        Log.RedisConnectionRestored(logger, e.ConnectionType);
-        clearLocally();
+        Log.RedisConnectionRestored(_logger, e.ConnectionType);
+        _target.Reconnected();
     }
 
     public void Dispose()
     {
-        if (gate.Tier is { } tier)
+        if (_gate.Tier is { } tier)
         {
             tier.Connection.ConnectionFailed -= OnConnectionFailed;
             tier.Connection.ConnectionRestored -= OnConnectionRestored;
@@ -89,7 +144,7 @@ internal sealed partial class InvalidationBus(
         [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Redis {ConnectionType} connection lost ({FailureType})")]
         public static partial void RedisConnectionLost(ILogger logger, ConnectionType connectionType, ConnectionFailureType failureType);
 
-        [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Redis {ConnectionType} connection restored; L1 cleared because invalidations may have been missed")]
+        [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Redis {ConnectionType} connection restored; catching up on invalidations that may have been missed")]
         public static partial void RedisConnectionRestored(ILogger logger, ConnectionType connectionType);
 
         [LoggerMessage(EventId = 1207, Level = LogLevel.Warning, Message = "An invalidation message could not be read and was ignored")]

@@ -4,10 +4,18 @@ using System.Text.Json.Serialization;
 namespace EmployeeDirectory.Core.Caching.Internal;
 
 /// <summary>
-/// What travels on the invalidation channel (<c>{prefix}invalidation:v1</c>): the server that sent it and
-/// the full keys every other server must evict from its L1.
+/// What travels on the invalidation channel (<c>{prefix}invalidation:v2</c>): who sent it, the outbox intent
+/// it carries out (0 for none), the full keys every other server evicts, the aggregate members every server
+/// patches, and the aggregates' new <c>epoch:n</c> versions (appended by the invalidation script, in the
+/// order of <see cref="Aggregates"/>). A generation change is a message of its own (<see cref="Generation"/>).
 /// </summary>
-internal sealed record InvalidationMessage(string Origin, IReadOnlyList<string> Keys)
+internal sealed record InvalidationMessage(
+    [property: JsonPropertyName("o")] string Origin,
+    [property: JsonPropertyName("i")] long Intent,
+    [property: JsonPropertyName("k")] IReadOnlyList<string> Keys,
+    [property: JsonPropertyName("a")] IReadOnlyList<AggregatePatchMessage> Aggregates,
+    [property: JsonPropertyName("s")] IReadOnlyList<string>? Versions = null,
+    [property: JsonPropertyName("g")] long? Generation = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, InvalidationMessageJson.Default.InvalidationMessage);
 
@@ -25,7 +33,12 @@ internal sealed record InvalidationMessage(string Origin, IReadOnlyList<string> 
     }
 }
 
-/// <summary>Source-generated JSON for <see cref="InvalidationMessage"/>.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+/// <summary>The members of one aggregate patched by an invalidation.</summary>
+internal sealed record AggregatePatchMessage(
+    [property: JsonPropertyName("k")] string Key,
+    [property: JsonPropertyName("m")] IReadOnlyList<AggregateMember> Members);
+
+/// <summary>Source-generated JSON for <see cref="InvalidationMessage"/>; nulls are left out, so the script can append the versions.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(InvalidationMessage))]
 internal sealed partial class InvalidationMessageJson : JsonSerializerContext;

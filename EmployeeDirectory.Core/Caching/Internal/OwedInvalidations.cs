@@ -1,40 +1,47 @@
-using System.Collections.Concurrent;
-
 namespace EmployeeDirectory.Core.Caching.Internal;
 
 /// <summary>
-/// Keys whose Redis delete could not be delivered. Until they are, Redis may still hold the values their
-/// writes replaced, so <see cref="RedisGate"/> delivers them before letting anything read Redis again.
+/// Invalidations that could not be delivered to Redis. Until they are, Redis may still hold the values their
+/// writes replaced, so <see cref="RedisGate"/> has them delivered before anything reads Redis again.
 /// </summary>
-internal sealed class OwedInvalidations(Func<IReadOnlyCollection<string>, string> messageOf)
+internal sealed class OwedInvalidations
 {
-    private readonly ConcurrentDictionary<string, byte> _keys = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly List<ResolvedInvalidation> _owed = [];
 
-    public bool IsEmpty => _keys.IsEmpty;
-
-    public void Add(IReadOnlyCollection<string> keys)
+    public bool IsEmpty
     {
-        foreach (var key in keys)
+        get
         {
-            _keys.TryAdd(key, 0);
+            lock (_gate)
+            {
+                return _owed.Count == 0;
+            }
         }
     }
 
-    /// <summary>Deletes, version-bumps and publishes everything owed in one script; Redis failures propagate. Returns how many keys.</summary>
-    public async Task<int> DeliverAsync(RedisTier tier)
+    public void Add(ResolvedInvalidation invalidation)
     {
-        var keys = _keys.Keys.ToArray();
-        if (keys.Length == 0)
+        lock (_gate)
         {
-            return 0;
+            _owed.Add(invalidation);
         }
+    }
 
-        await tier.InvalidateAsync(keys, messageOf(keys)).ConfigureAwait(false);
-        foreach (var key in keys)
+    /// <summary>The owed invalidations, oldest first; delivered ones are taken off with <see cref="Delivered"/>.</summary>
+    public ResolvedInvalidation[] Snapshot()
+    {
+        lock (_gate)
         {
-            _keys.TryRemove(key, out _);
+            return [.. _owed];
         }
+    }
 
-        return keys.Length;
+    public void Delivered(ResolvedInvalidation invalidation)
+    {
+        lock (_gate)
+        {
+            _owed.Remove(invalidation);
+        }
     }
 }

@@ -11,25 +11,49 @@ namespace EmployeeDirectory.Core.Caching.Internal;
 internal sealed partial class RedisGate : IDisposable
 {
     private readonly CircuitBreaker _breaker;
-    private readonly OwedInvalidations _owed;
     private readonly SemaphoreSlim _delivering = new(1, 1);
     private readonly ILogger _logger;
+    private Func<RedisTier, Task<int>>? _deliverOwed;
+    private Func<bool> _owesNothing = static () => true;
 
-    public RedisGate(RedisTier? tier, OwedInvalidations owed, CacheOptions options, TimeProvider timeProvider, ILogger logger)
+    public RedisGate(RedisTier? tier, CacheOptions options, TimeProvider timeProvider, ILogger logger)
     {
         Tier = tier;
-        _owed = owed;
         _logger = logger;
         _breaker = new CircuitBreaker(options.BreakerFailureThreshold, options.BreakerOpenDuration, timeProvider);
-        _breaker.Opened += error => Log.RedisUnavailable(_logger, error);
-        _breaker.Recovered += () => Log.RedisRecovered(_logger);
+        _breaker.Opened += error =>
+        {
+            Log.RedisUnavailable(_logger, error);
+            Opened?.Invoke();
+        };
+        _breaker.Recovered += () =>
+        {
+            Log.RedisRecovered(_logger);
+            Recovered?.Invoke();
+        };
     }
+
+    /// <summary>Raised once when the breaker opens: Redis stopped answering.</summary>
+    public event Action? Opened;
+
+    /// <summary>Raised once when a probe succeeds after an outage.</summary>
+    public event Action? Recovered;
 
     /// <summary>The Redis tier; null when Redis is not configured.</summary>
     public RedisTier? Tier { get; }
 
     /// <summary>True while Redis is configured but unavailable (breaker open or connection down).</summary>
     public bool IsDegraded => Tier is not null && (_breaker.IsOpen || !Tier.Connection.IsConnected);
+
+    /// <summary>
+    /// What must reach Redis before anything reads it: <paramref name="owesNothing"/> answers quickly whether
+    /// anything is owed, <paramref name="deliver"/> delivers it (Redis failures propagate) and says how much.
+    /// </summary>
+    public void OweTo(Func<bool> owesNothing, Func<RedisTier, Task<int>> deliver)
+    {
+        _owesNothing = owesNothing;
+        _deliverOwed = deliver;
+    }
 
     /// <summary>What counts as Redis failing (as opposed to a bug): the one definition.</summary>
     public static bool IsFailure(Exception error) => error is RedisException or TimeoutException or ObjectDisposedException;
@@ -63,7 +87,7 @@ internal sealed partial class RedisGate : IDisposable
             return false;
         }
 
-        return _owed.IsEmpty || await DeliverOwedAsync().ConfigureAwait(false);
+        return _owesNothing() || await DeliverOwedAsync().ConfigureAwait(false);
     }
 
     private async Task<bool> DeliverOwedAsync()
@@ -71,7 +95,7 @@ internal sealed partial class RedisGate : IDisposable
         await _delivering.WaitAsync().ConfigureAwait(false);
         try
         {
-            var delivered = await _owed.DeliverAsync(Tier!).ConfigureAwait(false);
+            var delivered = _owesNothing() ? 0 : await _deliverOwed!(Tier!).ConfigureAwait(false);
             _breaker.Success();
             if (delivered > 0)
             {

@@ -4,7 +4,10 @@ namespace EmployeeDirectory.Core.Caching.Operations;
 /// <param name="Key">Full key, prefix included.</param>
 /// <param name="Policy">Its field policy, from the key space.</param>
 /// <param name="Tiers">Where it lives right now.</param>
-/// <param name="L1Remaining">Time left of this server's copy; null when not in L1.</param>
+/// <param name="L1Remaining">
+/// Time left of this server's copy; null when not in L1; <see cref="TimeSpan.MaxValue"/> for an aggregate's copy,
+/// which does not expire but is kept current by every write's patches.
+/// </param>
 /// <param name="L2Remaining">Time left in Redis (PTTL); null when not in Redis.</param>
 /// <param name="SizeBytes">Size of the JSON value.</param>
 public sealed record CacheEntryInfo(

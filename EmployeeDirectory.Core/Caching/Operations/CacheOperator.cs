@@ -187,7 +187,7 @@ internal sealed class CacheOperator(FieldCache cache) : ICacheOperator
             key,
             policy,
             tiers,
-            local is null ? null : local.ExpiresAt - now,
+            local is null ? null : local.ExpiresAtTicks == long.MaxValue ? TimeSpan.MaxValue : local.ExpiresAt - now,
             redis.Remaining,
             redis.Exists ? redis.SizeBytes : local?.Size ?? 0);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EmployeeDirectory.Core.DirectoryCache;
 using EmployeeDirectory.Core.Employees;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,9 @@ namespace EmployeeDirectory.Core.Data.Seeding;
 /// <summary>
 /// Fills an empty database with the demo roster in one transaction: departments through EF, then the
 /// employees streamed from the generator into multi-row inserts (<see cref="EmployeeBulkInserter"/>),
-/// so memory stays flat however many rows are asked for.
+/// so memory stays flat however many rows are asked for. While it runs the database says so (no aggregate is
+/// read, so none is cached, from the empty roster); the same transaction moves the database to a new cache
+/// generation, so nothing a cache holds from an earlier life of the database is read again.
 /// </summary>
 internal sealed partial class DatabaseSeeder(
     IDbContextFactory<DirectoryDbContext> contextFactory,
@@ -30,6 +33,7 @@ internal sealed partial class DatabaseSeeder(
 
         Log.Seeding(logger, employeeCount);
         var stopwatch = Stopwatch.StartNew();
+        await MarkSeedingAsync(db, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         try
         {
             await InsertRosterAsync(db, employeeCount, cancellationToken);
@@ -39,6 +43,7 @@ internal sealed partial class DatabaseSeeder(
             // Another instance seeding at the same moment wins the departments' unique index; ours rolls back.
             if (!await HasDataAsync(contextFactory, cancellationToken))
             {
+                await MarkSeedingAsync(db, null, CancellationToken.None);
                 throw;
             }
 
@@ -62,8 +67,15 @@ internal sealed partial class DatabaseSeeder(
         var departmentIds = departments.ConvertAll(d => d.Id);
         var employees = DemoRosterGenerator.Generate(employeeCount, departmentIds, timeProvider.GetUtcNow());
         await new EmployeeBulkInserter(db).InsertAsync(employees, cancellationToken);
+        await MarkSeedingAsync(db, null, cancellationToken);
+        await CacheGenerationAdvance.AdvanceAsync(db, 0, timeProvider, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static Task<int> MarkSeedingAsync(DirectoryDbContext db, long? sinceMs, CancellationToken cancellationToken) =>
+        db.CacheGenerations
+            .Where(g => g.Id == CacheGenerationRecord.SingleRowId)
+            .ExecuteUpdateAsync(set => set.SetProperty(g => g.SeedingSinceMs, sinceMs), cancellationToken);
 
     private static async Task<bool> HasDataAsync(
         IDbContextFactory<DirectoryDbContext> contextFactory, CancellationToken cancellationToken)

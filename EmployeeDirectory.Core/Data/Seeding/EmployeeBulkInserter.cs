@@ -16,7 +16,7 @@ namespace EmployeeDirectory.Core.Data.Seeding;
 /// </summary>
 internal sealed class EmployeeBulkInserter
 {
-    /// <summary>Rows per statement: 14 columns × 100 rows stays under SQL Server's 2,100 parameters.</summary>
+    /// <summary>Rows per statement: 16 columns × 100 rows stays under SQL Server's 2,100 parameters.</summary>
     internal const int RowsPerStatement = 100;
 
     private readonly DirectoryDbContext db;

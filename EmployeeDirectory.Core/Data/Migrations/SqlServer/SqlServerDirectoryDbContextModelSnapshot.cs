@@ -147,6 +147,56 @@ namespace EmployeeDirectory.Core.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("EmployeeDirectory.Core.DirectoryCache.CacheGenerationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SeedingSinceMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CacheGeneration", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 1L
+                        });
+                });
+
+            modelBuilder.Entity("EmployeeDirectory.Core.DirectoryCache.CacheIntentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long?>("SentAtMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtMs");
+
+                    b.HasIndex("SentAtMs");
+
+                    b.ToTable("CacheIntents", (string)null);
+                });
+
             modelBuilder.Entity("EmployeeDirectory.Core.Employees.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -231,6 +281,12 @@ namespace EmployeeDirectory.Core.Data.Migrations.SqlServer
                     b.Property<string>("PresenceNote")
                         .HasMaxLength(140)
                         .HasColumnType("nvarchar(140)");
+
+                    b.Property<long>("PresenceVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProfileVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Title")
                         .IsRequired()

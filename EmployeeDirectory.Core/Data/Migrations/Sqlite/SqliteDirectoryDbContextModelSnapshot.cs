@@ -139,6 +139,54 @@ namespace EmployeeDirectory.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("EmployeeDirectory.Core.DirectoryCache.CacheGenerationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SeedingSinceMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CacheGeneration", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 1L
+                        });
+                });
+
+            modelBuilder.Entity("EmployeeDirectory.Core.DirectoryCache.CacheIntentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtMs");
+
+                    b.HasIndex("SentAtMs");
+
+                    b.ToTable("CacheIntents", (string)null);
+                });
+
             modelBuilder.Entity("EmployeeDirectory.Core.Employees.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -225,6 +273,12 @@ namespace EmployeeDirectory.Core.Data.Migrations.Sqlite
                     b.Property<string>("PresenceNote")
                         .HasMaxLength(140)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("PresenceVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProfileVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()

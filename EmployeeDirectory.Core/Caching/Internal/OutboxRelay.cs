@@ -1,0 +1,333 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace EmployeeDirectory.Core.Caching.Internal;
+
+/// <summary>
+/// The cache's side of the outbox. It sends each write's intent and marks it sent (in batches); owes Redis
+/// whatever a failed send left unsent, so <see cref="RedisGate"/> delivers it before Redis is read again; sends
+/// intents another server left unsent (it crashed after its commit) on every sweep; prunes sent ones; and
+/// catches a server up from the outbox when it may have missed messages: while its connection is down every
+/// read first applies the intents committed since (<see cref="FollowAsync"/>), and on reconnect exactly what
+/// changed meanwhile is evicted, not the whole L1. It also keeps the server on the database's cache generation.
+/// </summary>
+internal sealed partial class OutboxRelay : IDisposable
+{
+    /// <summary>Intents one catch-up reads at most; more means clearing L1 is cheaper than following them.</summary>
+    private const int CatchUpLimit = 20_000;
+
+    /// <summary>How far back a catch-up looks beyond the moment messages may have started to be missed (clock skew between servers).</summary>
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan UnsentGrace = TimeSpan.FromSeconds(1);
+
+    private readonly IInvalidationOutbox _outbox;
+    private readonly ICacheGenerations? _generations;
+    private readonly InvalidationBus _bus;
+    private readonly RedisGate _gate;
+    private readonly ILocalCache _local;
+    private readonly CachePolicies _policies;
+    private readonly CacheOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ConcurrentQueue<long> _sent = new();
+    private readonly AppliedIntents _applied = new();
+    private readonly SemaphoreSlim _following = new(1, 1);
+    private readonly CancellationToken _shutdown;
+    private ITimer? _sweep;
+    private volatile bool _mayOwe = true;
+    private volatile bool _behind;
+    private DateTimeOffset _missingSince;
+    private DateTimeOffset _followedTo;
+    private int _sweeping;
+
+    public OutboxRelay(
+        IInvalidationOutbox outbox,
+        ICacheGenerations? generations,
+        InvalidationBus bus,
+        RedisGate gate,
+        ILocalCache local,
+        CachePolicies policies,
+        CacheOptions options,
+        TimeProvider time,
+        ILogger logger,
+        CancellationToken shutdown)
+    {
+        _outbox = outbox;
+        _generations = generations;
+        _bus = bus;
+        _gate = gate;
+        _local = local;
+        _policies = policies;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _shutdown = shutdown;
+        gate.OweTo(() => bus.OwesNothing && !_mayOwe, DeliverAsync);
+        gate.Opened += () => MissingFrom(_time.GetUtcNow());
+        gate.Recovered += () => _ = CatchUpAsync();
+    }
+
+    /// <summary>Records an intent whose message arrived.</summary>
+    public void Heard(long intentId) => _applied.Add(intentId);
+
+    /// <summary>True while this server may be missing messages: reads catch up from the outbox first.</summary>
+    public bool IsBehind => _behind;
+
+    /// <summary>Start-up, before the server serves: the database's generation, then every intent left unsent.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await FollowGenerationAsync(cancellationToken).ConfigureAwait(false);
+        if (_gate.Tier is not null)
+        {
+            _mayOwe = true;
+            await _gate.TryAsync(0, static (tier, _) => tier.PingAsync()).ConfigureAwait(false);
+        }
+
+        _sweep = _time.CreateTimer(static state => _ = ((OutboxRelay)state!).SweepAsync(), this, _options.OutboxSweepInterval, _options.OutboxSweepInterval);
+    }
+
+    /// <summary>Sends one intent; on success it is marked sent with the next batch, on failure it stays owed.</summary>
+    public async Task SendAsync(ResolvedInvalidation invalidation)
+    {
+        _applied.Add(invalidation.IntentId);
+        if (await _bus.SendAsync(invalidation, durable: true).ConfigureAwait(false))
+        {
+            _sent.Enqueue(invalidation.IntentId);
+        }
+        else if (_gate.Tier is not null)
+        {
+            _mayOwe = true;
+        }
+        else
+        {
+            // Without Redis nobody else is told: the intent has done its work once applied here.
+            _sent.Enqueue(invalidation.IntentId);
+        }
+    }
+
+    /// <summary>While behind, applies every intent committed since this server may have started missing messages; concurrent reads share one query.</summary>
+    public async Task FollowAsync(CancellationToken cancellationToken)
+    {
+        var readStarted = _time.GetUtcNow();
+        await _following.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Another read's query that started after this read did covers it.
+            if (_followedTo >= readStarted)
+            {
+                return;
+            }
+
+            var from = _missingSince < _followedTo ? _followedTo : _missingSince;
+            var queried = _time.GetUtcNow();
+            await ApplySinceAsync(from - Margin, cancellationToken).ConfigureAwait(false);
+            _followedTo = queried;
+        }
+        finally
+        {
+            _following.Release();
+        }
+    }
+
+    /// <summary>Messages may be missed from now: reads follow the outbox until a catch-up after the reconnect.</summary>
+    public void MissingFrom(DateTimeOffset moment)
+    {
+        if (!_behind)
+        {
+            _missingSince = moment;
+            _followedTo = moment;
+            _behind = true;
+        }
+    }
+
+    /// <summary>After a reconnect: everything unsent goes to Redis first (the gate sees to it), then exactly what changed meanwhile is evicted.</summary>
+    public async Task CatchUpAsync()
+    {
+        if (!_behind)
+        {
+            _local.CheckAggregates();
+            return;
+        }
+
+        try
+        {
+            _mayOwe = true;
+            await FollowGenerationAsync(_shutdown).ConfigureAwait(false);
+            var caughtUp = await ApplySinceAsync(_missingSince - Margin, _shutdown).ConfigureAwait(false);
+            if (!caughtUp)
+            {
+                Log.CatchUpTooFarBehind(_logger, _missingSince);
+                _local.ClearLocal();
+            }
+
+            _behind = false;
+            _local.CheckAggregates();
+        }
+#pragma warning disable CA1031 // The database may be down too: stay behind (reads keep following) and let the next sweep retry.
+        catch (Exception error) when (!_shutdown.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            Log.CatchUpFailed(_logger, error);
+        }
+    }
+
+    /// <summary>Applies intents committed since <paramref name="since"/> here; false when the outbox no longer reaches that far back.</summary>
+    private async Task<bool> ApplySinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (since < _time.GetUtcNow() - _options.OutboxRetention)
+        {
+            return false;
+        }
+
+        var intents = await _outbox.CreatedSinceAsync(since, CatchUpLimit, cancellationToken).ConfigureAwait(false);
+        if (intents.Count >= CatchUpLimit)
+        {
+            return false;
+        }
+
+        var keys = _local.Keys;
+        foreach (var intent in intents)
+        {
+            if (_applied.Add(intent.Id))
+            {
+                _local.ApplyLocally(ResolvedInvalidation.From(intent.Invalidation, keys, _policies, intent.Id), remote: true);
+            }
+        }
+
+        Log.CaughtUp(_logger, intents.Count, since);
+        return true;
+    }
+
+    /// <summary>Delivers what is owed before Redis is read again: this server's in-memory debts, then every unsent intent.</summary>
+    private async Task<int> DeliverAsync(RedisTier tier)
+    {
+        var delivered = await _bus.DeliverOwedAsync(tier).ConfigureAwait(false);
+        while (true)
+        {
+            var unsent = await _outbox.UnsentAsync(500, _shutdown).ConfigureAwait(false);
+            if (unsent.Count == 0)
+            {
+                _mayOwe = false;
+                return delivered;
+            }
+
+            var keys = _local.Keys;
+            foreach (var intent in unsent)
+            {
+                var invalidation = ResolvedInvalidation.From(intent.Invalidation, keys, _policies, intent.Id);
+                await tier.InvalidateAsync(invalidation, _bus.MessageOf(invalidation)).ConfigureAwait(false);
+                if (_applied.Add(intent.Id))
+                {
+                    _local.ApplyLocally(invalidation, remote: true);
+                }
+            }
+
+            await _outbox.MarkSentAsync([.. unsent.Select(intent => intent.Id)], _time.GetUtcNow(), _shutdown).ConfigureAwait(false);
+            delivered += unsent.Count;
+        }
+    }
+
+    private async Task SweepAsync()
+    {
+        if (Interlocked.Exchange(ref _sweeping, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await MarkSentAsync().ConfigureAwait(false);
+            await FollowGenerationAsync(_shutdown).ConfigureAwait(false);
+            if (_gate.Tier is not null)
+            {
+                var unsent = await _outbox.UnsentAsync(1, _shutdown).ConfigureAwait(false);
+                if (unsent.Count > 0 && unsent[0].CreatedAt < _time.GetUtcNow() - UnsentGrace)
+                {
+                    // Left by a server that crashed after its commit, or not delivered during an outage.
+                    _mayOwe = true;
+                    await _gate.TryAsync(0, static (tier, _) => tier.PingAsync()).ConfigureAwait(false);
+                }
+
+                if (_behind && !_gate.IsDegraded && _bus.IsSubscribed)
+                {
+                    await CatchUpAsync().ConfigureAwait(false);
+                }
+            }
+
+            await _outbox.PruneAsync(_time.GetUtcNow() - _options.OutboxRetention, _shutdown).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A sweep that fails (the database is down) is retried by the next one; the server keeps serving.
+        catch (Exception error) when (!_shutdown.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            Log.SweepFailed(_logger, error);
+        }
+        finally
+        {
+            Volatile.Write(ref _sweeping, 0);
+        }
+    }
+
+    private async Task MarkSentAsync()
+    {
+        var ids = new List<long>();
+        while (_sent.TryDequeue(out var id))
+        {
+            ids.Add(id);
+        }
+
+        if (ids.Count > 0)
+        {
+            await _outbox.MarkSentAsync(ids, _time.GetUtcNow(), _shutdown).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Moves to the database's generation; and when Redis shows this database is behind what Redis saw (a restore), to a new one.</summary>
+    private async Task FollowGenerationAsync(CancellationToken cancellationToken)
+    {
+        if (_generations is null)
+        {
+            return;
+        }
+
+        var generation = await _generations.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        if (generation != _local.Keys.Generation)
+        {
+            _local.SwitchGeneration(generation);
+        }
+
+        var redisHighWater = await _gate.TryAsync(0, static (tier, _) => tier.HighWaterAsync()).ConfigureAwait(false);
+        if (redisHighWater.Succeeded && redisHighWater.Value > await _outbox.HighWaterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var next = await _generations.AdvanceAsync(generation, cancellationToken).ConfigureAwait(false);
+            Log.DatabaseBehindRedis(_logger, generation, next);
+            _local.SwitchGeneration(next);
+            await _bus.AnnounceGenerationAsync(next).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+        _sweep?.Dispose();
+        _following.Dispose();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1220, Level = LogLevel.Information, Message = "Caught up on {Count} invalidations committed since {Since:O}")]
+        public static partial void CaughtUp(ILogger logger, int count, DateTimeOffset since);
+
+        [LoggerMessage(EventId = 1221, Level = LogLevel.Warning, Message = "Messages may have been missed since {Since:O}, further back than the outbox keeps: L1 cleared")]
+        public static partial void CatchUpTooFarBehind(ILogger logger, DateTimeOffset since);
+
+        [LoggerMessage(EventId = 1222, Level = LogLevel.Warning, Message = "Catching up from the outbox failed; reads keep following it until a sweep succeeds")]
+        public static partial void CatchUpFailed(ILogger logger, Exception error);
+
+        [LoggerMessage(EventId = 1223, Level = LogLevel.Warning, Message = "An outbox sweep failed; the next one retries")]
+        public static partial void SweepFailed(ILogger logger, Exception error);
+
+        [LoggerMessage(EventId = 1224, Level = LogLevel.Warning, Message = "The database is behind what Redis saw of cache generation {Generation} (restored?); moved to generation {Next}")]
+        public static partial void DatabaseBehindRedis(ILogger logger, long generation, long next);
+    }
+}

@@ -1,0 +1,62 @@
+using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Employees;
+
+namespace EmployeeDirectory.Core.DirectoryCache;
+
+/// <summary>
+/// The roster aggregate's members: one per employee (id, profile version, the searchable fields joined by a
+/// unit separator) and one per department (negative id, the name). Readers get a <see cref="RosterIndex"/>;
+/// a profile edit patches one employee's member.
+/// </summary>
+internal sealed class RosterCodec : ICacheAggregateCodec<RosterIndex>
+{
+    private const char Separator = '\u001f';
+
+    public static AggregateMember Member(RosterEntry entry, long profileVersion) =>
+        new(entry.Id, profileVersion, string.Join(Separator, entry.GivenName, entry.FamilyName, entry.DisplayName, entry.Title, entry.Department, entry.Email, entry.Location));
+
+    public static AggregateMember DepartmentMember(int departmentId, string name) => new(-departmentId, 0, name);
+
+    public RosterIndex Build(IReadOnlyList<AggregateMember> members)
+    {
+        var employees = new List<RosterEntry>(members.Count);
+        var departments = new List<(int Id, string Name)>();
+        foreach (var member in members)
+        {
+            if (member.Id < 0)
+            {
+                departments.Add((-member.Id, member.Payload));
+            }
+            else if (Entry(member) is { } entry)
+            {
+                employees.Add(entry);
+            }
+        }
+
+        return RosterIndex.Build(employees, departments);
+    }
+
+    public RosterIndex Apply(RosterIndex current, AggregateMember member)
+    {
+        if (member.Id >= 0)
+        {
+            return Entry(member) is { } entry ? current.With(entry) : current;
+        }
+
+        var departments = current.Departments.Select(d => d.Id == -member.Id ? (d.Id, member.Payload) : (d.Id, d.Name)).ToList();
+        if (departments.TrueForAll(d => d.Id != -member.Id))
+        {
+            departments.Add((-member.Id, member.Payload));
+        }
+
+        return RosterIndex.Build(current.Employees, departments);
+    }
+
+    public long SizeOf(RosterIndex value) => value.EstimatedBytes;
+
+    private static RosterEntry? Entry(AggregateMember member)
+    {
+        var fields = member.Payload.Split(Separator);
+        return fields.Length == 7 ? new RosterEntry(member.Id, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]) : null;
+    }
+}
