@@ -32,5 +32,7 @@ public sealed class ServiceResult<T>
     public static ServiceResult<T> Invalid(IReadOnlyDictionary<string, string[]> errors) => new(ServiceOutcome.Invalid, default, errors);
 
     public static ServiceResult<T> Conflict(T? current) => new(ServiceOutcome.Conflict, current, NoErrors);
+
+    public static ServiceResult<T> Forbidden() => new(ServiceOutcome.Forbidden, default, NoErrors);
 #pragma warning restore CA1000
 }

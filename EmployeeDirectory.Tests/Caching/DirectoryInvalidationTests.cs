@@ -56,7 +56,7 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
         var (target, other) = (page.Items[0].Id, page.Items[1].Id);
         var profileTtlBefore = await Db.KeyTimeToLiveAsync(_server.Keys.Profile(target).Name);
 
-        await _server.Presence.SetPresenceAsync(target, new PresenceUpdate(PresenceStatus.In, "toggled"), "test", Token);
+        await _server.Presence.SetPresenceAsync(target, new PresenceUpdate(PresenceStatus.In, "toggled"), TestActors.Admin(), Token);
 
         Assert.False(await Db.KeyExistsAsync(_server.Keys.Status(target).Name));
         Assert.False(await Db.KeyExistsAsync(_server.Keys.Presence.Name));
@@ -106,7 +106,7 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
             }
         };
 
-        await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(flipped, null), "test", Token);
+        await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(flipped, null), TestActors.Admin(), Token);
         await changed.Task.WaitAsync(TimeSpan.FromSeconds(1), Token);
 
         Assert.Equal(flipped, (await second.Directory.GetEmployeeAsync(id, Token))!.Status.Presence);

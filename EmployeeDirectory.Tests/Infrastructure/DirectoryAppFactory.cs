@@ -14,15 +14,18 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EmployeeDirectory.Tests.Infrastructure;
 
 /// <summary>
-/// The whole application over its own temporary SQLite file, seeded with a small roster. In memory
-/// (TestServer) by default; <see cref="StartKestrel"/> puts it on a real loopback port for a browser.
-/// The database file and the Data Protection keys folder are deleted on dispose. Use it as a class
-/// fixture, or <see cref="Create"/> it with Redis, another environment or extra settings.
+/// The whole application over its own temporary SQLite file (which also holds the Data Protection key
+/// ring), seeded with a small roster. In memory (TestServer) by default, reached over https://localhost so
+/// Secure cookies travel as they would; <see cref="StartKestrel"/> puts it on a real loopback port for a
+/// browser. The database file is deleted on dispose. Use it as a class fixture, or <see cref="Create"/> it
+/// with Redis, another environment or extra settings. Rate limits are off unless the settings turn them
+/// on (tests call the API in bursts); <see cref="Logs"/> holds what the app logged.
 /// Every route needs a signed-in caller: <see cref="CreateApiClient"/> sends an API key acting with a
 /// role; <see cref="SignInAsync"/> signs in through the real login form and keeps the cookie.
 /// </summary>
@@ -48,14 +51,13 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         this.environment = environment;
         this.settings = settings ?? new Dictionary<string, string?>();
         DatabasePath = Path.Combine(Path.GetTempPath(), $"employee-directory-{Guid.NewGuid():N}.db");
-        KeysFolder = Path.Combine(Path.GetTempPath(), $"employee-directory-keys-{Guid.NewGuid():N}");
     }
 
     /// <summary>The demo admin account (Development only).</summary>
     public static string DemoAdminEmail => DemoAccounts.AdminEmail;
 
-    /// <summary>Where this instance keeps its Data Protection keys when it has no Redis.</summary>
-    public string KeysFolder { get; }
+    /// <summary>Everything the app logged so far, at the levels its configuration lets through.</summary>
+    public LogRecorder Logs { get; } = new();
 
     /// <summary>The demo accounts' password from appsettings.Development.json.</summary>
     public string DemoPassword =>
@@ -172,7 +174,9 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", DatabaseConnectionString);
         builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}", nameof(DatabaseProvider.Sqlite));
         builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}", SeedEmployees.ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting($"{AuthOptions.SectionName}:{nameof(AuthOptions.DataProtectionKeysFolder)}", KeysFolder);
+        builder.UseSetting("RateLimits:Api:PerSecond", "0");
+        builder.UseSetting("RateLimits:SignIn:PerMinute", "0");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         if (redisConnectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
@@ -194,7 +198,6 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         {
             // Even when the host fails to shut down cleanly the files must go; the failure still surfaces.
             DeleteDatabase();
-            DeleteKeys();
             GC.SuppressFinalize(this);
         }
     }
@@ -209,6 +212,13 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
             ?? throw new InvalidOperationException($"Could not create an API key for {role}: {string.Join(" ", result.Errors.SelectMany(e => e.Value))}");
     }
 
+    /// <summary>In memory, requests go to https://localhost: the scheme a production deployment serves, so Secure cookies come back.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.BaseAddress = new Uri("https://localhost");
+    }
+
     private HttpClient WithServerAddress(HttpClient client)
     {
         if (serverAddress is not null)
@@ -217,21 +227,6 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         }
 
         return client;
-    }
-
-    private void DeleteKeys()
-    {
-        try
-        {
-            if (Directory.Exists(KeysFolder))
-            {
-                Directory.Delete(KeysFolder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort, as for the database file.
-        }
     }
 
     private void DeleteDatabase()

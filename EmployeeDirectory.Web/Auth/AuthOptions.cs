@@ -24,13 +24,6 @@ public sealed class AuthOptions
     /// </summary>
     public string? DemoPassword { get; set; }
 
-    /// <summary>
-    /// Where Data Protection keys (which sign and encrypt the sign-in cookie) are kept when Redis is not
-    /// configured. Defaults to <c>{contentRoot}/data/keys</c>. With <c>ConnectionStrings:Redis</c> set
-    /// the keys live in Redis instead, so every server reads the same cookies.
-    /// </summary>
-    public string? DataProtectionKeysFolder { get; set; }
-
     /// <summary>How long a sign-in lasts without activity (sliding). Default 12 hours.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }
