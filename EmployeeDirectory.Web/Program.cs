@@ -30,6 +30,7 @@ if (await app.RunAccountCommandAsync(args))
 }
 
 app.UseDirectoryTransport();
+app.UseRouting();
 app.UseDirectoryApiErrors();
 app.UseDirectoryUi();
 app.UseDirectoryAuth();

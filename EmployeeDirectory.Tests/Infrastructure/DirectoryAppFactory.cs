@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     private readonly string? redisConnectionString;
     private readonly string environment;
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> apiKeys = new(StringComparer.Ordinal);
     private Uri? serverAddress;
     private bool databaseDeleted;
@@ -45,11 +47,13 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected DirectoryAppFactory(string? redisConnectionString, string environment, IReadOnlyDictionary<string, string?>? settings)
+    protected DirectoryAppFactory(
+        string? redisConnectionString, string environment, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
     {
         this.redisConnectionString = redisConnectionString;
         this.environment = environment;
         this.settings = settings ?? new Dictionary<string, string?>();
+        this.services = services;
         DatabasePath = Path.Combine(Path.GetTempPath(), $"employee-directory-{Guid.NewGuid():N}.db");
     }
 
@@ -78,12 +82,17 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
 
     /// <param name="redisConnectionString">Sets <c>ConnectionStrings:Redis</c> (L2 cache and pub/sub); none by default.</param>
     /// <param name="environment">Hosting environment; Development by default.</param>
-    /// <param name="settings">Further configuration, e.g. <c>Cache:Policies:Status:Ttl</c>.</param>
+    /// <param name="settings">
+    /// Further configuration, e.g. <c>Cache:Policies:Status:Ttl</c>. A null value leaves a key to the app's
+    /// own configuration instead of this host's (e.g. <c>RateLimits:Api:PerSecond</c>, which the host turns off).
+    /// </param>
+    /// <param name="services">Changes to the app's services, applied after its own registrations (e.g. a fake clock).</param>
     public static DirectoryAppFactory Create(
         string? redisConnectionString = null,
         string environment = "Development",
-        IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(redisConnectionString, environment, settings);
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null) =>
+        new(redisConnectionString, environment, settings, services);
 
     /// <summary>Starts the app on Kestrel at a free loopback port and returns its base address.</summary>
     public Uri StartKestrel()
@@ -171,20 +180,30 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
 
         // UseSetting, not ConfigureAppConfiguration: Program reads these before the host is built.
         builder.UseEnvironment(environment);
-        builder.UseSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", DatabaseConnectionString);
-        builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}", nameof(DatabaseProvider.Sqlite));
-        builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}", SeedEmployees.ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("RateLimits:Api:PerSecond", "0");
-        builder.UseSetting("RateLimits:SignIn:PerMinute", "0");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        if (redisConnectionString is not null)
+        var effective = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
-        }
-
+            [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = DatabaseConnectionString,
+            [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"] = nameof(DatabaseProvider.Sqlite),
+            [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}"] = SeedEmployees.ToString(CultureInfo.InvariantCulture),
+            ["RateLimits:Api:PerSecond"] = "0",
+            ["RateLimits:SignIn:PerMinute"] = "0",
+            ["ConnectionStrings:Redis"] = redisConnectionString,
+        };
         foreach (var (key, value) in settings)
         {
+            effective[key] = value;
+        }
+
+        // A null value leaves the key to the app's own configuration (appsettings, defaults).
+        foreach (var (key, value) in effective.Where(setting => setting.Value is not null))
+        {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

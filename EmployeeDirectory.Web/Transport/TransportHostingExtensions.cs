@@ -6,7 +6,8 @@ namespace EmployeeDirectory.Web.Transport;
 
 /// <summary>
 /// How requests arrive: forwarded headers from trusted proxies only, HSTS outside Development, and HEAD
-/// answered wherever GET is. First in the pipeline, so everything after sees the real client and scheme.
+/// answered wherever GET is. First in the pipeline, so everything after sees the real client and scheme,
+/// and before routing (Program calls UseRouting right after), so a HEAD is routed as a GET.
 /// </summary>
 public static class TransportHostingExtensions
 {
