@@ -14,7 +14,8 @@ public sealed class AuthOptions
     /// <summary>
     /// Development only: an admin API key created from this value at start-up, so scripts and load
     /// tests can call the API (<c>X-Api-Key: {value}</c>). Outside Development it is ignored with a
-    /// warning, and any key seeded earlier is revoked. At least <see cref="MinSeedApiKeyLength"/> characters.
+    /// warning, and any key seeded earlier is revoked. A revoked seed key stays revoked: set a new value.
+    /// At least <see cref="MinSeedApiKeyLength"/> characters.
     /// </summary>
     public string? SeedApiKey { get; set; }
 
