@@ -33,7 +33,7 @@ public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFix
     public async Task ARoleGivenWhileTheTabIsOpenReachesTheCircuit()
     {
         const string email = "promoted.in.circuit@example.com";
-        var circuit = await OpenCircuitAsync(email);
+        using var circuit = await OpenCircuitAsync(email);
         Assert.False(circuit.CurrentUser.IsInRole(DirectoryRoles.Admin));
 
         await ChangeAccountAsync(email, (users, user) => users.AddToRoleAsync(user, DirectoryRoles.Admin));
@@ -48,7 +48,7 @@ public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFix
     public async Task AnEmployeeLinkMadeWhileTheTabIsOpenReachesTheCircuit()
     {
         const string email = "linked.in.circuit@example.com";
-        var circuit = await OpenCircuitAsync(email);
+        using var circuit = await OpenCircuitAsync(email);
         Assert.Null(DirectoryClaims.EmployeeIdOf(circuit.CurrentUser));
         var employee = await RelinkAnEmployeeAsync(email);
 
@@ -63,7 +63,7 @@ public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFix
     public async Task ANewPasswordSignsTheCircuitOut()
     {
         const string email = "new.password.in.circuit@example.com";
-        var circuit = await OpenCircuitAsync(email);
+        using var circuit = await OpenCircuitAsync(email);
 
         await ChangeAccountAsync(email, (users, user) => users.ChangePasswordAsync(user, Password, "another long passphrase"));
         circuit.Time.Advance(RefreshingAuthenticationStateProvider.RefreshInterval);
@@ -141,12 +141,14 @@ public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFix
     }
 
     /// <summary>A circuit's authentication state provider and each state it announces, in order.</summary>
-    private sealed class Circuit
+    private sealed class Circuit : IDisposable
     {
         private readonly Channel<AuthenticationState> _states = Channel.CreateUnbounded<AuthenticationState>();
+        private readonly RefreshingAuthenticationStateProvider _provider;
 
         public Circuit(RefreshingAuthenticationStateProvider provider, FakeTimeProvider time)
         {
+            _provider = provider;
             Time = time;
             provider.AuthenticationStateChanged += async state => await _states.Writer.WriteAsync(await state);
         }
@@ -155,6 +157,9 @@ public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFix
 
         /// <summary>The user the circuit last announced.</summary>
         public System.Security.Claims.ClaimsPrincipal CurrentUser { get; private set; } = new();
+
+        /// <summary>Closes the circuit: the provider stops re-reading the account.</summary>
+        public void Dispose() => _provider.Dispose();
 
         public async Task<AuthenticationState> NextStateAsync()
         {

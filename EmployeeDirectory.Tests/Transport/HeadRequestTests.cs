@@ -34,4 +34,23 @@ public sealed class HeadRequestTests(SignedInApp app) : IClassFixture<SignedInAp
         Assert.Equal(get.Headers.Location, head.Headers.Location);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task OverARealConnectionHeadLeavesTheConnectionFitForTheNextRequest()
+    {
+        // Kestrel checks a response's length against its Content-Length; a HEAD must not trip that.
+        await using var server = Infrastructure.DirectoryAppFactory.Create();
+        using var client = new HttpClient { BaseAddress = server.StartKestrel() };
+        foreach (var path in new[] { "/account/login", "/favicon.svg", "/health/ready", "/metrics" })
+        {
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), TestContext.Current.CancellationToken);
+            using var get = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (head.StatusCode, get.StatusCode));
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+            Assert.NotEmpty(await get.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.DoesNotContain(server.Logs.Entries, entry => entry.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
 }
