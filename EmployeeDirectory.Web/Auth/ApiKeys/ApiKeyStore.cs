@@ -36,6 +36,10 @@ internal sealed partial class ApiKeyStore(
         {
             errors["name"] = [$"Name must be at most {ApiKey.MaxNameLength} characters."];
         }
+        else if (InvisibleCharacters.Describe(name, "Name") is { } hidden)
+        {
+            errors["name"] = [hidden];
+        }
 
         var role = CanonicalRole(draft.Role);
         if (role is null)
