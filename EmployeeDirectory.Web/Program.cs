@@ -7,13 +7,17 @@ using EmployeeDirectory.Web.Auth;
 using EmployeeDirectory.Web.Auth.Accounts;
 using EmployeeDirectory.Web.Components;
 using EmployeeDirectory.Web.Observability;
+using EmployeeDirectory.Web.RateLimiting;
+using EmployeeDirectory.Web.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddDirectoryTransport();
 builder.AddDirectoryData();
 builder.AddDirectoryCache();
 builder.AddDirectoryServices();
 builder.AddDirectoryAuth();
+builder.AddDirectoryRateLimits();
 builder.AddDirectoryApi();
 builder.AddDirectoryUi();
 builder.AddDirectoryAdmin();
@@ -25,6 +29,8 @@ if (await app.RunAccountCommandAsync(args))
     return;
 }
 
+app.UseDirectoryTransport();
+app.UseRouting();
 app.UseDirectoryApiErrors();
 app.UseDirectoryUi();
 app.UseDirectoryAuth();

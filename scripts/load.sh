@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test on loopback: starts the app (Release, Development environment, its own SQLite file and,
 # unless --no-redis, its own redis-server), drives the JSON API with wrk for a fixed time per
-# scenario and prints requests/s and latency. Everything it starts is stopped when it ends.
+# scenario and prints requests/s and latency. The API rate limit is turned off for the app it starts (it
+# measures the app, not the limiter). Everything it starts is stopped when it ends.
 #   scripts/load.sh [--employees N] [--seconds S] [--connections C] [--no-redis]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -48,6 +49,7 @@ ConnectionStrings__Directory="Data Source=$work/load.db" \
 ConnectionStrings__Redis="$redis_connection" \
 Database__SeedEmployees="$employees" \
 Auth__SeedApiKey="$api_key" \
+RateLimits__Api__PerSecond=0 \
 Logging__LogLevel__Default=Warning \
     dotnet EmployeeDirectory.Web/bin/Release/net10.0/EmployeeDirectory.Web.dll --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1 &
 pids+=($!)

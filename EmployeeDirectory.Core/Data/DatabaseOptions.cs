@@ -23,11 +23,13 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>
-    /// How many demo employees to generate when the database is empty at start-up (0 disables seeding).
-    /// A database that already holds departments or employees is never seeded.
+    /// How many demo employees to generate when the database is empty at start-up (0, the default,
+    /// disables seeding). appsettings.Development.json asks for 500; elsewhere demo employees are seeded
+    /// only when configuration asks for them. A database that already holds departments or employees is
+    /// never seeded.
     /// </summary>
     [Range(0, MaxSeedEmployees)]
-    public int SeedEmployees { get; set; } = 500;
+    public int SeedEmployees { get; set; }
 
     /// <summary>
     /// Apply pending migrations at start-up. Turn off where a DBA applies the idempotent script

@@ -1,6 +1,7 @@
 using EmployeeDirectory.Core.Accounts;
 using EmployeeDirectory.Core.DirectoryCache;
 using EmployeeDirectory.Core.Employees;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +10,10 @@ namespace EmployeeDirectory.Core.Data;
 /// <summary>
 /// The directory database. Provider-specific subclasses carry their own migration sets; services
 /// only ever see this base type through <see cref="IDbContextFactory{TContext}"/>. Sign-in accounts and
-/// roles (ASP.NET Core Identity's tables) and API keys live in the same database.
+/// roles (ASP.NET Core Identity's tables), API keys and the Data Protection key ring (which signs the
+/// sign-in cookies, so it must outlive any cache and be shared by every server) live in the same database.
 /// </summary>
-public class DirectoryDbContext(DbContextOptions options) : IdentityDbContext<DirectoryUser>(options)
+public class DirectoryDbContext(DbContextOptions options) : IdentityDbContext<DirectoryUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Employees, with their profile and presence columns.</summary>
     public DbSet<Employee> Employees => Set<Employee>();
@@ -27,6 +29,9 @@ public class DirectoryDbContext(DbContextOptions options) : IdentityDbContext<Di
 
     /// <summary>The cache generation of this database (one row).</summary>
     public DbSet<CacheGenerationRecord> CacheGenerations => Set<CacheGenerationRecord>();
+
+    /// <summary>The Data Protection key ring (it signs the sign-in cookies).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)

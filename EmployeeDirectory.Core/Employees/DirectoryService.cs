@@ -61,12 +61,12 @@ internal sealed partial class DirectoryService(
             }
 
             var errors = ProfileRules.Validate(update);
-            var department = string.IsNullOrWhiteSpace(update.Department)
+            var department = string.IsNullOrWhiteSpace(update.Department) || errors.Has("department")
                 ? null
                 : await FindDepartmentAsync(db, update.Department.Trim(), cancellationToken).ConfigureAwait(false);
-            if (department is null && !string.IsNullOrWhiteSpace(update.Department))
+            if (department is null && !errors.Has("department"))
             {
-                errors.Add("department", $"There is no department called \"{update.Department.Trim()}\".");
+                errors.Add("department", $"There is no department called \"{update.Department?.Trim()}\".");
             }
 
             var normalizedEmail = EmployeeNaming.NormalizeEmail(update.Email ?? "");

@@ -7,6 +7,8 @@ internal sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))
@@ -30,6 +32,15 @@ internal sealed class FieldErrors
         if (value is not null && value.Trim().Length > max)
         {
             Add(field, $"{label} must be at most {max} characters.");
+        }
+    }
+
+    /// <summary>Refuses control, bidi and zero-width characters (<see cref="InvisibleCharacters"/>).</summary>
+    public void NoInvisibleCharacters(string field, string? value, string label)
+    {
+        if (InvisibleCharacters.Describe(value, label) is { } message)
+        {
+            Add(field, message);
         }
     }
 

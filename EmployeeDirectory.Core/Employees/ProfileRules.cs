@@ -54,7 +54,11 @@ public static class ProfileRules
             problems.Add($"{rule.Label} must be at most {rule.MaxLength} characters.");
         }
 
-        if (rule.Format?.Invoke(trimmed) is { } problem)
+        if (InvisibleCharacters.Describe(value, rule.Label) is { } invisible)
+        {
+            problems.Add(invisible);
+        }
+        else if (rule.Format?.Invoke(trimmed) is { } problem)
         {
             problems.Add(problem);
         }

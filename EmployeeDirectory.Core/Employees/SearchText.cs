@@ -4,8 +4,10 @@ using System.Text;
 namespace EmployeeDirectory.Core.Employees;
 
 /// <summary>
-/// Search normalisation: upper-invariant with diacritics removed, so "jose" finds "José" and the result
-/// never depends on a database collation.
+/// Search normalisation, one function for the index and the query: compatibility forms folded (NFKD, so
+/// fullwidth "ｊｏｓｅ" and the ligature in "ﬁnance" match "jose" and "finance"), diacritics removed ("jose"
+/// finds "José"), invisible format and control characters dropped, upper-invariant. The result never
+/// depends on a database collation.
 /// </summary>
 public static class SearchText
 {
@@ -22,17 +24,22 @@ public static class SearchText
             ? []
             : Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Upper-invariant, without combining marks, whitespace collapsed to single spaces.</summary>
+    /// <summary>
+    /// Compatibility-decomposed (NFKD), upper-invariant, without combining marks or format and control
+    /// characters, whitespace collapsed to single spaces.
+    /// </summary>
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = WithoutBrokenSurrogates(text).Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var lastWasSpace = false;
         foreach (var c in decomposed)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            var isMark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+            var isInvisible = category == UnicodeCategory.Format || (category == UnicodeCategory.Control && !char.IsWhiteSpace(c));
+            if (isMark || isInvisible)
             {
                 continue;
             }
@@ -53,5 +60,29 @@ public static class SearchText
         }
 
         return builder.ToString().TrimEnd();
+    }
+
+    /// <summary>Normalize throws on an unpaired surrogate; such a half character cannot match anything anyway.</summary>
+    private static string WithoutBrokenSurrogates(string text)
+    {
+        if (!text.Any(char.IsSurrogate))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text[i]).Append(text[++i]);
+            }
+            else if (!char.IsSurrogate(text[i]))
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 }

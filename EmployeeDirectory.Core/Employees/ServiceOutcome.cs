@@ -14,4 +14,7 @@ public enum ServiceOutcome
 
     /// <summary>Someone else saved first; <see cref="ServiceResult{T}.Value"/> holds the current version. Nothing was saved.</summary>
     Conflict,
+
+    /// <summary>The actor may not do this. Nothing was saved.</summary>
+    Forbidden,
 }

@@ -39,5 +39,8 @@ public sealed class ServiceResult<T>
 
     /// <summary>Refused because someone saved first; <paramref name="current"/> is what is stored now.</summary>
     public static ServiceResult<T> Conflict(T? current) => new(ServiceOutcome.Conflict, current, NoErrors);
+
+    /// <summary>Refused because the actor may not do this. Nothing was saved.</summary>
+    public static ServiceResult<T> Forbidden() => new(ServiceOutcome.Forbidden, default, NoErrors);
 #pragma warning restore CA1000
 }

@@ -1,3 +1,4 @@
+using EmployeeDirectory.Core.Accounts;
 using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Core.DirectoryCache;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace EmployeeDirectory.Core.Presence;
 
 /// <summary>
-/// Sets In/Out with one UPDATE statement (no read-modify-write, so it never conflicts with a profile edit)
+/// Sets In/Out for an actor allowed to (an admin, or the employee themself) with one UPDATE statement (no read-modify-write, so it never conflicts with a profile edit)
 /// that also raises the presence version, and stores the change's cache invalidation in the same transaction
 /// (the outbox); after the commit the invalidation drops that employee's status key and patches their member
 /// of the presence aggregate, here and on every server.
@@ -22,10 +23,18 @@ internal sealed partial class PresenceService(
 {
     private const int MaxChangedByLength = 254;
 
-    public async Task<ServiceResult<EmployeeStatus>> SetPresenceAsync(int id, PresenceUpdate update, string changedBy, CancellationToken cancellationToken = default)
+    public async Task<ServiceResult<EmployeeStatus>> SetPresenceAsync(int id, PresenceUpdate update, DirectoryActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor.Name);
+        if (!actor.MaySetPresenceOf(id))
+        {
+            Log.PresenceRefused(logger, id, actor.Name);
+            return ServiceResult<EmployeeStatus>.Forbidden();
+        }
+
+        var changedBy = actor.Name;
         var note = string.IsNullOrWhiteSpace(update.Note) ? null : update.Note.Trim();
         var errors = new FieldErrors();
         if (!Enum.IsDefined(update.Status))
@@ -34,6 +43,7 @@ internal sealed partial class PresenceService(
         }
 
         errors.MaxLength("note", note, Employee.MaxNoteLength, "The note");
+        errors.NoInvisibleCharacters("note", note, "The note");
         if (errors.Any)
         {
             return ServiceResult<EmployeeStatus>.Invalid(errors.ToDictionary());
@@ -90,5 +100,8 @@ internal sealed partial class PresenceService(
     {
         [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Employee {EmployeeId} is now {Presence} (set by {ChangedBy})")]
         public static partial void PresenceChanged(ILogger logger, int employeeId, PresenceStatus presence, string changedBy);
+
+        [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Refused {Actor} setting the presence of employee {EmployeeId}: not their own, and not an admin")]
+        public static partial void PresenceRefused(ILogger logger, int employeeId, string actor);
     }
 }

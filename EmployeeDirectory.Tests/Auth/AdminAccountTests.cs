@@ -5,6 +5,7 @@ using EmployeeDirectory.Web.Auth.Accounts;
 using EmployeeDirectory.Web.Auth.ApiKeys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace EmployeeDirectory.Tests.Auth;
@@ -112,7 +113,7 @@ public sealed class AdminAccountTests
     public async Task CreateEmployeeMakesAnAccountLinkedToTheEmployeeWithThatEmail()
     {
         await using var app = DirectoryAppFactory.Create(environment: Environments.Production);
-        var employee = await app.QueryDatabaseAsync(db => db.Employees.OrderBy(e => e.Id).Skip(5).FirstAsync(TestContext.Current.CancellationToken));
+        var employee = await GiveARealEmailAsync(app, await app.QueryDatabaseAsync(db => db.Employees.OrderBy(e => e.Id).Skip(5).FirstAsync(TestContext.Current.CancellationToken)));
 
         var result = await AccountCommands.RunAsync(app.Services, [AccountCommands.CreateEmployee, employee.Email], _ => AdminPassword, new StringWriter(), TestContext.Current.CancellationToken);
         using var client = await app.SignInAsync(employee.Email, AdminPassword);
@@ -170,6 +171,21 @@ public sealed class AdminAccountTests
         Assert.DoesNotContain(app.DemoPassword, hash, StringComparison.Ordinal);
         var verified = new PasswordHasher<Core.Accounts.DirectoryUser>().VerifyHashedPassword(new(), hash, app.DemoPassword);
         Assert.Equal(PasswordVerificationResult.Success, verified);
+    }
+
+    /// <summary>
+    /// Moves a demo employee out of the demo domain: outside Development, accounts there are demo
+    /// accounts and cannot sign in.
+    /// </summary>
+    private static async Task<Core.Employees.Employee> GiveARealEmailAsync(DirectoryAppFactory app, Core.Employees.Employee employee)
+    {
+        var directory = app.Services.GetRequiredService<Core.Employees.IDirectoryService>();
+        var current = (await directory.GetEmployeeAsync(employee.Id, TestContext.Current.CancellationToken))!.Profile;
+        var email = $"employee.{employee.Id}@example.com";
+        var saved = await directory.UpdateProfileAsync(employee.Id, Core.Employees.ProfileUpdate.From(current) with { Email = email }, TestContext.Current.CancellationToken);
+        Assert.True(saved.IsOk, string.Join(" ", saved.Errors.SelectMany(error => error.Value)));
+        employee.Email = email;
+        return employee;
     }
 
     private static string FindReadme()

@@ -9,10 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployeeDirectory.Tests.Auth;
 
 /// <summary>
-/// Every API route (and the health and metrics endpoints) for every kind of caller. Browsing needs any
-/// signed-in caller; setting presence needs the employee themself or an admin; editing profiles and
-/// managing keys need an admin. Refusals are 401 or 403 problems (never a redirect to the login page)
-/// and change nothing.
+/// Every API route (and the OpenAPI document, the health and metrics endpoints) for every kind of caller:
+/// anonymous, employee and admin by cookie and by API key, and a revoked key. Browsing needs any
+/// signed-in caller; setting presence needs the employee themself or an admin; editing profiles,
+/// managing keys and accounts, and reading the OpenAPI document need an admin; a revoked key is nobody.
+/// Refusals are 401 or 403 problems (never a redirect to the login page) and change nothing.
 /// </summary>
 public sealed class ApiAuthorizationMatrixTests(SignedInApp app) : IClassFixture<SignedInApp>
 {
@@ -33,6 +34,10 @@ public sealed class ApiAuthorizationMatrixTests(SignedInApp app) : IClassFixture
         ("GET /api/admin/api-keys", Unauthorized, Forbidden, Ok),
         ("POST /api/admin/api-keys", Unauthorized, Forbidden, HttpStatusCode.Created),
         ("DELETE /api/admin/api-keys/{key}", Unauthorized, Forbidden, HttpStatusCode.NoContent),
+        ("POST /api/admin/accounts/unlock", Unauthorized, Forbidden, HttpStatusCode.NoContent),
+
+        // The document describes the admin API too, so only admins read it.
+        ("GET /openapi/v1.json", Unauthorized, Forbidden, Ok),
 
         // The admin area refuses non-admins even where nothing is mapped: its layout stays private.
         ("GET /api/admin/nothing-here", Unauthorized, Forbidden, HttpStatusCode.NotFound),
@@ -53,6 +58,7 @@ public sealed class ApiAuthorizationMatrixTests(SignedInApp app) : IClassFixture
             cases.Add(rule.Route, Caller.EmployeeKey, rule.Employee);
             cases.Add(rule.Route, Caller.AdminCookie, rule.Admin);
             cases.Add(rule.Route, Caller.AdminKey, rule.Admin);
+            cases.Add(rule.Route, Caller.RevokedKey, rule.Anonymous);
         }
 
         return cases;
@@ -126,6 +132,11 @@ public sealed class ApiAuthorizationMatrixTests(SignedInApp app) : IClassFixture
                     concurrencyStamp = current.ConcurrencyStamp,
                 },
                 options: ApiJson.Options);
+        }
+
+        if (route.StartsWith("POST /api/admin/accounts", StringComparison.Ordinal))
+        {
+            return JsonContent.Create(new { email = (await app.OwnEmployeeAsync()).Email }, options: ApiJson.Options);
         }
 
         return route.StartsWith("POST", StringComparison.Ordinal)

@@ -85,6 +85,7 @@ public sealed class ApiKeyTests(SignedInApp app) : IClassFixture<SignedInApp>
     [InlineData("""{"role":"Admin"}""", "name")]
     [InlineData("""{"name":"   ","role":"Admin"}""", "name")]
     [InlineData("""{"name":"{long}","role":"Admin"}""", "name")]
+    [InlineData("""{"name":"badge\u202Ereader","role":"Admin"}""", "name")]
     [InlineData("""{"name":"x","role":"Owner"}""", "role")]
     [InlineData("""{"name":"x"}""", "role")]
     [InlineData("""{"name":"x","role":"Admin","employeeEmail":"alberta.bayer@contoso.example"}""", "employeeEmail")]

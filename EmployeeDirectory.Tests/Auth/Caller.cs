@@ -1,6 +1,9 @@
 namespace EmployeeDirectory.Tests.Auth;
 
-/// <summary>Who calls: nobody, or an employee or an admin, signed in with the cookie or sending an API key.</summary>
+/// <summary>
+/// Who calls: nobody, an employee or an admin signed in with the cookie or sending an API key, or a
+/// client still sending an admin key that has been revoked.
+/// </summary>
 public enum Caller
 {
     Anonymous,
@@ -8,4 +11,5 @@ public enum Caller
     EmployeeKey,
     AdminCookie,
     AdminKey,
+    RevokedKey,
 }

@@ -5,10 +5,14 @@ namespace EmployeeDirectory.Tests.Auth;
 
 /// <summary>
 /// Every page for anonymous, employee and admin browsers: a page that needs sign-in redirects to the
-/// login page (with the way back), a page for admins redirects an employee to access denied.
+/// login page (with the way back), a page for admins redirects an employee to access denied. What an
+/// anonymous visitor gets renders statically: no circuit (server memory) for someone not signed in.
 /// </summary>
 public sealed class PageAuthorizationMatrixTests(SignedInApp app) : IClassFixture<SignedInApp>
 {
+    /// <summary>What prerendered HTML carries for each component a circuit will take over.</summary>
+    private const string InteractiveServerMarker = "Blazor:{\"type\":\"server\"";
+
     public static TheoryData<string, Caller, string> Cases()
     {
         var cases = new TheoryData<string, Caller, string>();
@@ -48,6 +52,34 @@ public sealed class PageAuthorizationMatrixTests(SignedInApp app) : IClassFixtur
         {
             Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/account/access-denied")]
+    [InlineData("/no-such-page")]
+    [InlineData("/error")]
+    public async Task EveryPageAnAnonymousVisitorGetsRendersStaticallyWithoutACircuit(string page)
+    {
+        var client = await app.ClientAsync(Caller.Anonymous);
+
+        using var response = await client.GetAsync(new Uri(page, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("<h1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(InteractiveServerMarker, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/no-such-page")]
+    public async Task ASignedInUsersPagesAreInteractive(string page)
+    {
+        var client = await app.ClientAsync(Caller.EmployeeCookie);
+
+        using var response = await client.GetAsync(new Uri(page, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains(InteractiveServerMarker, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]

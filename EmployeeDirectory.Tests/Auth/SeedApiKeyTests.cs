@@ -65,6 +65,32 @@ public sealed class SeedApiKeyTests
     }
 
     [Fact]
+    public async Task ASeedKeyAnAdminRevokedStaysRevokedWhenDevelopmentStartsAgain()
+    {
+        await using var first = DirectoryAppFactory.Create(settings: WithSeedKey);
+        var seeded = await first.QueryDatabaseAsync(db => db.ApiKeys.SingleAsync(key => key.CreatedBy == ApiKeyStore.SeedCreator, TestContext.Current.CancellationToken));
+        using (var admin = first.CreateApiClient())
+        using (var revoke = await admin.DeleteAsync(new Uri($"{ApiKeysApi.Route}/{seeded.Id}", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        }
+
+        var settings = new Dictionary<string, string?>(WithSeedKey)
+        {
+            [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = first.DatabaseConnectionString,
+            [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}"] = "0",
+        };
+        await using var again = DirectoryAppFactory.Create(settings: settings);
+        using var client = WithKey(again, SeedKey);
+
+        using var response = await client.GetAsync(new Uri("/api/departments", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.NotNull((await again.QueryDatabaseAsync(db => db.ApiKeys.SingleAsync(key => key.Id == seeded.Id, TestContext.Current.CancellationToken))).RevokedAt);
+        Assert.Single(again.Logs.WithEventId(3007));
+    }
+
+    [Fact]
     public async Task AShortSeedKeyStopsTheStartNamingTheSetting()
     {
         await using var app = DirectoryAppFactory.Create(settings: new Dictionary<string, string?> { ["Auth:SeedApiKey"] = "too-short" });

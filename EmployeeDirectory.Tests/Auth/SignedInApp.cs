@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Auth;
+using EmployeeDirectory.Web.Auth.ApiKeys;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployeeDirectory.Tests.Auth;
 
 /// <summary>
 /// The app (Development, so the demo accounts exist) with one client per <see cref="Caller"/>, made once:
 /// the employee is the first demo employee (cookie: the demo account; key: an Employee key acting for
-/// them), the admin the demo admin (cookie) or an Admin key.
+/// them), the admin the demo admin (cookie) or an Admin key; the revoked key an Admin key revoked before use.
 /// </summary>
 public sealed class SignedInApp : DirectoryAppFactory
 {
@@ -32,6 +34,16 @@ public sealed class SignedInApp : DirectoryAppFactory
         await base.DisposeAsync();
     }
 
+    private async Task<HttpClient> CreateRevokedKeyClientAsync()
+    {
+        var store = Services.GetRequiredService<ApiKeyStore>();
+        var created = await store.CreateAsync(new ApiKeyDraft("revoked before use", DirectoryRoles.Admin, null), "tests");
+        await store.RevokeAsync(created.Value!.Key.Id, "tests");
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, created.Value.Secret);
+        return client;
+    }
+
     private async Task<HttpClient> CreateClientAsync(Caller caller) => caller switch
     {
         Caller.Anonymous => CreateAnonymousClient(),
@@ -39,6 +51,7 @@ public sealed class SignedInApp : DirectoryAppFactory
         Caller.EmployeeKey => CreateApiClient(DirectoryRoles.Employee, (await OwnEmployeeAsync()).Email),
         Caller.AdminCookie => await SignInAsync(DemoAdminEmail),
         Caller.AdminKey => CreateApiClient(DirectoryRoles.Admin),
+        Caller.RevokedKey => await CreateRevokedKeyClientAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, null),
     };
 }

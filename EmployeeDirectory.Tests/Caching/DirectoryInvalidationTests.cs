@@ -64,7 +64,7 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
         var current = (await _server.Directory.GetEmployeeAsync(target, Token))!.Status;
         var flipped = Flip(current.Presence);
 
-        var result = await _server.Presence.SetPresenceAsync(target, new PresenceUpdate(flipped, "toggled"), "test", Token);
+        var result = await _server.Presence.SetPresenceAsync(target, new PresenceUpdate(flipped, "toggled"), TestActors.Admin(), Token);
 
         Assert.Equal(ServiceOutcome.Ok, result.Outcome);
         Assert.False(await Db.KeyExistsAsync(_server.Keys.Status(target).Name));
@@ -120,7 +120,7 @@ public sealed class DirectoryInvalidationTests(RedisServerFixture redis) : IClas
         var presenceBefore = await second.Engine.GetAggregateAsync(DirectoryCacheContract.Presence, NoLoad<PresenceRoster>, Token);
         var rosterBefore = await second.Engine.GetAggregateAsync(DirectoryCacheContract.Roster, NoLoad<RosterIndex>, Token);
 
-        await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(flipped, null), "test", Token);
+        await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(flipped, null), TestActors.Admin(), Token);
         await _server.Directory.UpdateProfileAsync(id, ProfileUpdate.From(profile) with { FamilyName = "Zyxwardt" }, Token);
 
         var presence = await Eventually.ReturnsAsync(

@@ -36,7 +36,7 @@ public sealed class DirectoryOutageTests : IAsyncLifetime
         var flipped = before == PresenceStatus.In ? PresenceStatus.Out : PresenceStatus.In;
 
         await _redis.StopAsync(Token);
-        var set = await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(flipped, "during outage"), "test", Token);
+        var set = await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(flipped, "during outage"), TestActors.Admin(), Token);
         var read = await _server.Directory.GetEmployeeAsync(id, Token);
         var search = await _server.Directory.SearchAsync(new DirectoryQuery { Status = flipped, PageSize = 100 }, Token);
 

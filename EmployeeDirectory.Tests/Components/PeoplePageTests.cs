@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Components.Pages.Directory;
 using Microsoft.AspNetCore.Components;
 
@@ -131,7 +132,7 @@ public sealed class PeoplePageTests : DirectoryUiTest
         page.WaitForAssertion(() => Assert.NotEmpty(ShownNames(page)));
         var after = first.Status.Presence == PresenceStatus.In ? PresenceStatus.Out : PresenceStatus.In;
 
-        var result = await Presence.SetPresenceAsync(first.Id, new PresenceUpdate(after, "at the dentist"), "reception", Xunit.TestContext.Current.CancellationToken);
+        var result = await Presence.SetPresenceAsync(first.Id, new PresenceUpdate(after, "at the dentist"), TestActors.Admin("reception"), Xunit.TestContext.Current.CancellationToken);
         Assert.True(result.IsOk);
 
         page.WaitForAssertion(() =>

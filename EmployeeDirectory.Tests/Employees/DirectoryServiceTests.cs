@@ -129,7 +129,7 @@ public sealed class DirectoryServiceTests : IAsyncLifetime
         var id = (await SearchAsync(new DirectoryQuery { Status = PresenceStatus.Out })).Items[0].Id;
         await _host.Directory.GetEmployeeAsync(id, Token);
 
-        var set = await _host.Presence.SetPresenceAsync(id, new PresenceUpdate(PresenceStatus.In, "  back at 3pm  "), "reception@example.com", Token);
+        var set = await _host.Presence.SetPresenceAsync(id, new PresenceUpdate(PresenceStatus.In, "  back at 3pm  "), TestActors.Admin("reception@example.com"), Token);
         var after = await _host.Directory.GetEmployeeAsync(id, Token);
 
         Assert.Equal(ServiceOutcome.Ok, set.Outcome);
@@ -145,7 +145,7 @@ public sealed class DirectoryServiceTests : IAsyncLifetime
         var id = (await SearchAsync(new DirectoryQuery())).Items[0].Id;
         var before = await _host.Directory.GetEmployeeAsync(id, Token);
 
-        var result = await _host.Presence.SetPresenceAsync(id, new PresenceUpdate(PresenceStatus.In, new string('x', 141)), "me", Token);
+        var result = await _host.Presence.SetPresenceAsync(id, new PresenceUpdate(PresenceStatus.In, new string('x', 141)), TestActors.Admin("me"), Token);
 
         Assert.Equal(ServiceOutcome.Invalid, result.Outcome);
         Assert.True(result.Errors.ContainsKey("note"));
@@ -156,7 +156,7 @@ public sealed class DirectoryServiceTests : IAsyncLifetime
     public async Task UnknownEmployeesAreNotFound()
     {
         Assert.Null(await _host.Directory.GetEmployeeAsync(999_999, Token));
-        Assert.Equal(ServiceOutcome.NotFound, (await _host.Presence.SetPresenceAsync(999_999, new PresenceUpdate(PresenceStatus.In, null), "me", Token)).Outcome);
+        Assert.Equal(ServiceOutcome.NotFound, (await _host.Presence.SetPresenceAsync(999_999, new PresenceUpdate(PresenceStatus.In, null), TestActors.Admin("me"), Token)).Outcome);
         Assert.Equal(ServiceOutcome.NotFound, (await _host.Directory.UpdateProfileAsync(999_999, new ProfileUpdate { ConcurrencyStamp = Guid.NewGuid() }, Token)).Outcome);
     }
 

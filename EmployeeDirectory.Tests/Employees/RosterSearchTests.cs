@@ -68,6 +68,37 @@ public sealed class RosterSearchTests
         });
     }
 
+    [Theory]
+    [InlineData("ＡＮＮＡ", "ANNA")]          // fullwidth letters
+    [InlineData("ﬁnn", "FINN")]               // the fi ligature
+    [InlineData("Ａnn Ｃrane", "ANN CRANE")]
+    [InlineData("Zoë", "ZOE")]                 // accents, as before
+    [InlineData("ann\u200Babel", "ANNABEL")]   // a zero-width space pasted in matches nothing less
+    [InlineData("Ⅳan", "IVAN")]               // the roman numeral four
+    public void SearchFoldsCompatibilityFormsAndAccentsForTheIndexAndTheQueryAlike(string typed, string folded)
+    {
+        Assert.Equal(folded, SearchText.Normalize(typed));
+        var roster = Roster();
+
+        var result = RosterSearch.Run(roster, null, new DirectoryQuery { Text = typed, PageSize = 100 });
+
+        Assert.NotEqual(0, result.Total);
+        Assert.Equal(RosterSearch.Run(roster, null, new DirectoryQuery { Text = folded, PageSize = 100 }).Total, result.Total);
+    }
+
+    [Fact]
+    public void AnEntryWrittenInCompatibilityFormsIsFoundByPlainLetters()
+    {
+        var entry = new RosterEntry(1, "Ｆｉｏｎａ", "Ｏ’Ｄａｙ", "Ｆｉｏｎａ Ｏ’Ｄａｙ", "ﬁnance lead", "Finance", "fiona@example.com", "Oslo");
+
+        Assert.Contains("FIONA", SearchText.Of(entry), StringComparison.Ordinal);
+        Assert.Contains("FINANCE LEAD", SearchText.Of(entry), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABrokenCharacterInAQueryIsIgnoredRatherThanFailingTheSearch() =>
+        Assert.Equal("ANN", SearchText.Normalize("an\uD800n"));
+
     private static RosterIndex Roster()
     {
         var entries = new List<RosterEntry>();

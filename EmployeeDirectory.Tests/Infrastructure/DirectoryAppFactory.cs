@@ -10,19 +10,23 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EmployeeDirectory.Tests.Infrastructure;
 
 /// <summary>
-/// The whole application over its own temporary SQLite file, seeded with a small roster. In memory
-/// (TestServer) by default; <see cref="StartKestrel"/> puts it on a real loopback port for a browser.
-/// The database file and the Data Protection keys folder are deleted on dispose. Use it as a class
-/// fixture, or <see cref="Create"/> it with Redis, another environment or extra settings.
+/// The whole application over its own temporary SQLite file (which also holds the Data Protection key
+/// ring), seeded with a small roster. In memory (TestServer) by default, reached over https://localhost so
+/// Secure cookies travel as they would; <see cref="StartKestrel"/> puts it on a real loopback port for a
+/// browser. The database file is deleted on dispose. Use it as a class fixture, or <see cref="Create"/> it
+/// with Redis, another environment or extra settings. Rate limits are off unless the settings turn them
+/// on (tests call the API in bursts); <see cref="Logs"/> holds what the app logged.
 /// Every route needs a signed-in caller: <see cref="CreateApiClient"/> sends an API key acting with a
 /// role; <see cref="SignInAsync"/> signs in through the real login form and keeps the cookie.
 /// </summary>
@@ -33,6 +37,7 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     private readonly string? redisConnectionString;
     private readonly string environment;
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> apiKeys = new(StringComparer.Ordinal);
     private Uri? serverAddress;
     private bool databaseDeleted;
@@ -42,20 +47,21 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected DirectoryAppFactory(string? redisConnectionString, string environment, IReadOnlyDictionary<string, string?>? settings)
+    protected DirectoryAppFactory(
+        string? redisConnectionString, string environment, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
     {
         this.redisConnectionString = redisConnectionString;
         this.environment = environment;
         this.settings = settings ?? new Dictionary<string, string?>();
+        this.services = services;
         DatabasePath = Path.Combine(Path.GetTempPath(), $"employee-directory-{Guid.NewGuid():N}.db");
-        KeysFolder = Path.Combine(Path.GetTempPath(), $"employee-directory-keys-{Guid.NewGuid():N}");
     }
 
     /// <summary>The demo admin account (Development only).</summary>
     public static string DemoAdminEmail => DemoAccounts.AdminEmail;
 
-    /// <summary>Where this instance keeps its Data Protection keys when it has no Redis.</summary>
-    public string KeysFolder { get; }
+    /// <summary>Everything the app logged so far, at the levels its configuration lets through.</summary>
+    public LogRecorder Logs { get; } = new();
 
     /// <summary>The demo accounts' password from appsettings.Development.json.</summary>
     public string DemoPassword =>
@@ -76,12 +82,17 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
 
     /// <param name="redisConnectionString">Sets <c>ConnectionStrings:Redis</c> (L2 cache and pub/sub); none by default.</param>
     /// <param name="environment">Hosting environment; Development by default.</param>
-    /// <param name="settings">Further configuration, e.g. <c>Cache:Policies:Status:Ttl</c>.</param>
+    /// <param name="settings">
+    /// Further configuration, e.g. <c>Cache:Policies:Status:Ttl</c>. A null value leaves a key to the app's
+    /// own configuration instead of this host's (e.g. <c>RateLimits:Api:PerSecond</c>, which the host turns off).
+    /// </param>
+    /// <param name="services">Changes to the app's services, applied after its own registrations (e.g. a fake clock).</param>
     public static DirectoryAppFactory Create(
         string? redisConnectionString = null,
         string environment = "Development",
-        IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(redisConnectionString, environment, settings);
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null) =>
+        new(redisConnectionString, environment, settings, services);
 
     /// <summary>Starts the app on Kestrel at a free loopback port and returns its base address.</summary>
     public Uri StartKestrel()
@@ -169,18 +180,30 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
 
         // UseSetting, not ConfigureAppConfiguration: Program reads these before the host is built.
         builder.UseEnvironment(environment);
-        builder.UseSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", DatabaseConnectionString);
-        builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}", nameof(DatabaseProvider.Sqlite));
-        builder.UseSetting($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}", SeedEmployees.ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting($"{AuthOptions.SectionName}:{nameof(AuthOptions.DataProtectionKeysFolder)}", KeysFolder);
-        if (redisConnectionString is not null)
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        var effective = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
-        }
-
+            [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = DatabaseConnectionString,
+            [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"] = nameof(DatabaseProvider.Sqlite),
+            [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}"] = SeedEmployees.ToString(CultureInfo.InvariantCulture),
+            ["RateLimits:Api:PerSecond"] = "0",
+            ["RateLimits:SignIn:PerMinute"] = "0",
+            ["ConnectionStrings:Redis"] = redisConnectionString,
+        };
         foreach (var (key, value) in settings)
         {
+            effective[key] = value;
+        }
+
+        // A null value leaves the key to the app's own configuration (appsettings, defaults).
+        foreach (var (key, value) in effective.Where(setting => setting.Value is not null))
+        {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 
@@ -194,7 +217,6 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         {
             // Even when the host fails to shut down cleanly the files must go; the failure still surfaces.
             DeleteDatabase();
-            DeleteKeys();
             GC.SuppressFinalize(this);
         }
     }
@@ -209,6 +231,13 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
             ?? throw new InvalidOperationException($"Could not create an API key for {role}: {string.Join(" ", result.Errors.SelectMany(e => e.Value))}");
     }
 
+    /// <summary>In memory, requests go to https://localhost: the scheme a production deployment serves, so Secure cookies come back.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.BaseAddress = new Uri("https://localhost");
+    }
+
     private HttpClient WithServerAddress(HttpClient client)
     {
         if (serverAddress is not null)
@@ -217,21 +246,6 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         }
 
         return client;
-    }
-
-    private void DeleteKeys()
-    {
-        try
-        {
-            if (Directory.Exists(KeysFolder))
-            {
-                Directory.Delete(KeysFolder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort, as for the database file.
-        }
     }
 
     private void DeleteDatabase()

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using EmployeeDirectory.Web.Auth;
 
 namespace EmployeeDirectory.Web.Api;
 
@@ -50,12 +51,12 @@ public static class ApiHostingExtensions
         return app;
     }
 
-    /// <summary>The OpenAPI document at /openapi/v1.json and the /api endpoints.</summary>
+    /// <summary>The OpenAPI document at /openapi/v1.json (admins only: it describes the admin API) and the /api endpoints.</summary>
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        endpoints.MapOpenApi();
+        endpoints.MapOpenApi().RequireAuthorization(DirectoryPolicies.Admin);
         endpoints.MapEmployeesApi();
 
         return endpoints;

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Web.Auth;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -95,24 +94,20 @@ internal static class EmployeesApi
         int id,
         [FromBody] PresenceRequest body,
         ClaimsPrincipal user,
-        [FromServices] IAuthorizationService authorization,
         [FromServices] IPresenceService presence,
         CancellationToken cancellationToken)
     {
-        if (!(await authorization.AuthorizeAsync(user, id, DirectoryPolicies.SetPresence)).Succeeded)
-        {
-            return ApiProblems.NotYourPresence(id);
-        }
-
         if (!body.TryGetUpdate(out var update, out var errors))
         {
             return ApiProblems.Invalid(errors);
         }
 
-        var result = await presence.SetPresenceAsync(id, update, ApiCaller.NameOf(user), cancellationToken);
+        // The presence service decides who may set whose status, for the API, the pages and keys alike.
+        var result = await presence.SetPresenceAsync(id, update, DirectoryClaims.ActorOf(user), cancellationToken);
         return result.Outcome switch
         {
             ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
+            ServiceOutcome.Forbidden => ApiProblems.NotYourPresence(id),
             ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
             ServiceOutcome.NotFound => ApiProblems.EmployeeNotFound(id),
             _ => throw Unexpected(nameof(IPresenceService.SetPresenceAsync), result.Outcome),

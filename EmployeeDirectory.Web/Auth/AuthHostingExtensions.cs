@@ -2,6 +2,8 @@ using EmployeeDirectory.Core.Accounts;
 using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Web.Auth.Accounts;
 using EmployeeDirectory.Web.Auth.ApiKeys;
+using EmployeeDirectory.Web.Auth.KeyRing;
+using EmployeeDirectory.Web.Auth.SignIn;
 using EmployeeDirectory.Web.Components.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -15,6 +17,7 @@ namespace EmployeeDirectory.Web.Auth;
 /// <summary>
 /// Sign-in and roles: ASP.NET Core Identity on the directory database with a cookie for browsers, API
 /// keys for other clients, the authorization policies, and Data Protection keys every server shares.
+/// Outside Development the cookies are Secure, and demo accounts cannot sign in.
 /// </summary>
 public static class AuthHostingExtensions
 {
@@ -50,15 +53,24 @@ public static class AuthHostingExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, "API key", configureOptions: null)
             .AddIdentityCookies();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IOptions<AuthOptions>>((cookie, auth) => ConfigureCookie(cookie, auth.Value));
+            .Configure<IOptions<AuthOptions>, IHostEnvironment>((cookie, auth, environment) => ConfigureCookie(cookie, auth.Value, environment));
+
+        // Each request's cookie is re-read from the account this often (roles, employee link, stamp), as open circuits are.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = RefreshingAuthenticationStateProvider.RefreshInterval);
+        if (!builder.Environment.IsDevelopment())
+        {
+            services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        }
 
         services.AddDirectoryAuthorization();
         services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<AuthenticationStateProvider, RefreshingAuthenticationStateProvider>();
 
         services.AddSingleton<EmployeeAccountLinks>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AuthMetrics>();
         services.AddScoped<AccountProvisioner>();
+        services.AddScoped<PasswordSignIn>();
         services.AddHostedService<AccountBootstrapper>();
 
         builder.AddDirectoryDataProtection();
@@ -66,25 +78,27 @@ public static class AuthHostingExtensions
     }
 
     /// <summary>
-    /// Authentication, the admin area's guard, authorization, then antiforgery (its tokens are bound to
-    /// the signed-in user).
+    /// Authentication, the API's rate limits (per caller, so after authentication), the admin area's
+    /// guard, authorization, then antiforgery (its tokens are bound to the signed-in user).
     /// </summary>
     public static WebApplication UseDirectoryAuth(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAdminArea();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
 
-    /// <summary>Sign-out and the admin API for API keys. The login and access-denied pages are Razor components.</summary>
+    /// <summary>Sign-out and the admin API for API keys and accounts. The login and access-denied pages are Razor components.</summary>
     public static WebApplication MapDirectoryAuth(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapAccountEndpoints();
         app.MapApiKeysApi();
+        app.MapAccountsApi();
         return app;
     }
 
@@ -106,10 +120,13 @@ public static class AuthHostingExtensions
         options.SignIn.RequireConfirmedAccount = false;
     }
 
-    private static void ConfigureCookie(CookieAuthenticationOptions cookie, AuthOptions auth)
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie, AuthOptions auth, IHostEnvironment environment)
     {
         cookie.Cookie.Name = CookieName;
         cookie.Cookie.HttpOnly = true;
+
+        // Behind a proxy that ends TLS, the request is HTTPS once forwarded headers from a trusted proxy say so.
+        cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
         // Lax: another site's POST, PUT or DELETE never carries the cookie, and the API takes only JSON
         // bodies (no simple cross-site form), so a cookie-authenticated API call cannot be forged.
@@ -122,5 +139,6 @@ public static class AuthHostingExtensions
         cookie.SlidingExpiration = true;
         cookie.Events.OnRedirectToLogin = CookieRedirects.ToLoginAsync;
         cookie.Events.OnRedirectToAccessDenied = CookieRedirects.ToAccessDeniedAsync;
+        DemoCookieGuard.RefuseDemoAccountsOutsideDevelopment(cookie, environment);
     }
 }

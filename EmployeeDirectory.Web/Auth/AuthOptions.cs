@@ -14,7 +14,8 @@ public sealed class AuthOptions
     /// <summary>
     /// Development only: an admin API key created from this value at start-up, so scripts and load
     /// tests can call the API (<c>X-Api-Key: {value}</c>). Outside Development it is ignored with a
-    /// warning, and any key seeded earlier is revoked. At least <see cref="MinSeedApiKeyLength"/> characters.
+    /// warning, and any key seeded earlier is revoked. A revoked seed key stays revoked: set a new value.
+    /// At least <see cref="MinSeedApiKeyLength"/> characters.
     /// </summary>
     public string? SeedApiKey { get; set; }
 
@@ -23,13 +24,6 @@ public sealed class AuthOptions
     /// employees). Set in appsettings.Development.json; without it no demo account is created.
     /// </summary>
     public string? DemoPassword { get; set; }
-
-    /// <summary>
-    /// Where Data Protection keys (which sign and encrypt the sign-in cookie) are kept when Redis is not
-    /// configured. Defaults to <c>{contentRoot}/data/keys</c>. With <c>ConnectionStrings:Redis</c> set
-    /// the keys live in Redis instead, so every server reads the same cookies.
-    /// </summary>
-    public string? DataProtectionKeysFolder { get; set; }
 
     /// <summary>How long a sign-in lasts without activity (sliding). Default 12 hours.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using EmployeeDirectory.Core.Accounts;
 
 namespace EmployeeDirectory.Web.Auth;
 
@@ -17,6 +18,18 @@ public static class DirectoryClaims
     {
         ArgumentNullException.ThrowIfNull(user);
         return int.TryParse(user.FindFirstValue(EmployeeId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
+    /// <summary>
+    /// The actor Core's services check: the user name (an account's email, or <c>api-key:{name}</c>), whether
+    /// they are an admin, and the employee they are. Only for a signed-in caller.
+    /// </summary>
+    public static DirectoryActor ActorOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
+            ? new DirectoryActor(name, user.IsInRole(DirectoryRoles.Admin), EmployeeIdOf(user))
+            : throw new InvalidOperationException("Only a signed-in caller acts on the directory; the endpoint or page must require authorization.");
     }
 
     public static Claim ForEmployee(int employeeId) =>

@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace EmployeeDirectory.Web.Auth;
 
-/// <summary>An admin may set anyone's presence; anyone else only the presence of the employee they are.</summary>
+/// <summary>
+/// Whether to offer the presence controls: the rule itself is Core's (<see cref="Core.Accounts.DirectoryActor.MaySetPresenceOf"/>),
+/// which the presence service enforces on every change whatever the page showed.
+/// </summary>
 internal sealed class SetPresenceAuthorizationHandler : AuthorizationHandler<SetPresenceRequirement, int>
 {
     protected override Task HandleRequirementAsync(
         AuthorizationHandlerContext context, SetPresenceRequirement requirement, int resource)
     {
-        if (context.User.IsInRole(DirectoryRoles.Admin) || DirectoryClaims.EmployeeIdOf(context.User) == resource)
+        if (context.User.Identity?.IsAuthenticated == true && DirectoryClaims.ActorOf(context.User).MaySetPresenceOf(resource))
         {
             context.Succeed(requirement);
         }

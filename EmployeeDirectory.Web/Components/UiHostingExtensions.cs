@@ -1,3 +1,4 @@
+using EmployeeDirectory.Web.Api;
 using EmployeeDirectory.Web.Components.Identity;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,11 +33,11 @@ public static class UiHostingExtensions
         }
 
         // Not inside a UseWhen branch: re-executing /not-found needs routing to run again, which only the
-        // main pipeline sets up. Requests under /api opt out so their own problem responses stand.
+        // main pipeline sets up. API requests (/api, /openapi) opt out so their own problem responses stand.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            if (ApiRoutes.IsApiRequest(context) && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
             {
                 statusCodePages.Enabled = false;
             }

@@ -1,4 +1,5 @@
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Web.Auth;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
@@ -63,6 +64,7 @@ public static class ObservabilityHostingExtensions
                 .AddMeter(EntityFrameworkCoreMeterName)
                 .AddMeter(BlazorCircuitsMeterName)
                 .AddMeter(CacheMeter.Name)
+                .AddMeter(AuthMetrics.MeterName)
                 .AddView("cache.latency", new ExplicitBucketHistogramConfiguration { Boundaries = CacheLatencyBucketsMs })
                 .AddPrometheusExporter());
         return builder;

@@ -10,7 +10,9 @@ namespace EmployeeDirectory.Web.Auth.Accounts;
 /// Prepares sign-in before the server takes requests (in <see cref="StartingAsync"/>, after the database
 /// initializer, which is registered first): the roles; the admin named by <c>Admin:Email</c>; in
 /// Development the demo accounts and the <c>Auth:SeedApiKey</c> key. Outside Development a seed key is
-/// refused and any key seeded earlier is revoked. A bad admin setting stops the start with the reason.
+/// refused, any key seeded earlier is revoked, and demo accounts left from a Development start (refused at
+/// sign-in) are reported once with the command that removes them. A bad admin setting stops the start
+/// with the reason.
 /// </summary>
 internal sealed partial class AccountBootstrapper(
     IServiceScopeFactory scopes,
@@ -36,6 +38,7 @@ internal sealed partial class AccountBootstrapper(
         else
         {
             await RefuseSeedApiKeyAsync(cancellationToken);
+            await ReportDemoAccountsAsync(accounts, cancellationToken);
         }
 
         if (!await accounts.AnyAdminAsync())
@@ -91,6 +94,15 @@ internal sealed partial class AccountBootstrapper(
         }
     }
 
+    private async Task ReportDemoAccountsAsync(AccountProvisioner accounts, CancellationToken cancellationToken)
+    {
+        var demo = await accounts.DemoAccountEmailsAsync(cancellationToken);
+        if (demo.Count > 0)
+        {
+            Log.DemoAccountsRefused(logger, demo.Count, string.Join(", ", demo), environment.EnvironmentName);
+        }
+    }
+
     private async Task SeedApiKeyAsync(CancellationToken cancellationToken)
     {
         var seed = auth.Value.SeedApiKey;
@@ -99,9 +111,14 @@ internal sealed partial class AccountBootstrapper(
             return;
         }
 
-        if (await keys.SeedAsync(seed.Trim(), cancellationToken))
+        switch (await keys.SeedAsync(seed.Trim(), cancellationToken))
         {
-            Log.SeedKeyCreated(logger);
+            case SeedKeyState.Created:
+                Log.SeedKeyCreated(logger);
+                break;
+            case SeedKeyState.Revoked:
+                Log.SeedKeyStaysRevoked(logger);
+                break;
         }
     }
 
@@ -141,5 +158,13 @@ internal sealed partial class AccountBootstrapper(
         [LoggerMessage(EventId = 3005, Level = LogLevel.Warning,
             Message = "Revoked {Count} API key(s) seeded from configuration in Development: they are not valid in {Environment}")]
         public static partial void SeedKeysRevoked(ILogger logger, int count, string environment);
+
+        [LoggerMessage(EventId = 3007, Level = LogLevel.Warning,
+            Message = "The admin API key from Auth:SeedApiKey was revoked and stays revoked: set Auth:SeedApiKey to a new value to get a working key")]
+        public static partial void SeedKeyStaysRevoked(ILogger logger);
+
+        [LoggerMessage(EventId = 3006, Level = LogLevel.Warning,
+            Message = "This database holds {Count} demo account(s) from a Development start ({Accounts}). They cannot sign in in {Environment}. Remove them: dotnet run --project EmployeeDirectory.Web -- " + AccountCommands.RemoveDemoAccounts + " (in a container: dotnet EmployeeDirectory.Web.dll " + AccountCommands.RemoveDemoAccounts + ")")]
+        public static partial void DemoAccountsRefused(ILogger logger, int count, string accounts, string environment);
     }
 }

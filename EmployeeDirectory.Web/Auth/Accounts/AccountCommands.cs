@@ -1,4 +1,3 @@
-using System.Text;
 using EmployeeDirectory.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,14 +8,23 @@ namespace EmployeeDirectory.Web.Auth.Accounts;
 /// <code>
 /// dotnet run --project EmployeeDirectory.Web -- create-admin ada@example.com      (asks for the password)
 /// echo "$PASSWORD" | dotnet run --project EmployeeDirectory.Web -- create-employee bob@example.com
+/// dotnet run --project EmployeeDirectory.Web -- unlock-account bob@example.com
+/// dotnet run --project EmployeeDirectory.Web -- remove-demo-accounts
 /// </code>
-/// The password is read from standard input, never from the command line (which other users and shell
-/// history can see). The database must be current: start the app once first, or apply the migration script.
+/// A password is read from standard input, never from the command line (which other users and shell
+/// history can see). <c>create-admin</c> also ends a lockout of an existing account, so a locked-out
+/// admin can always get back in. The database must be current: start the app once first, or apply the
+/// migration script.
 /// </summary>
 public static class AccountCommands
 {
     public const string CreateAdmin = "create-admin";
     public const string CreateEmployee = "create-employee";
+    public const string UnlockAccount = "unlock-account";
+    public const string RemoveDemoAccounts = "remove-demo-accounts";
+
+    private const string Usage =
+        $"Usage: {CreateAdmin} <email> | {CreateEmployee} <email> (the password is read from standard input) | {UnlockAccount} <email> | {RemoveDemoAccounts}";
 
     /// <summary>Runs an account command if <paramref name="args"/> name one; returns false otherwise (start the server).</summary>
     public static async Task<bool> RunAccountCommandAsync(this WebApplication app, string[] args)
@@ -27,21 +35,27 @@ public static class AccountCommands
             return false;
         }
 
-        Environment.ExitCode = await RunAsync(app.Services, args, ReadPasswordFromConsole, Console.Out);
+        Environment.ExitCode = await RunAsync(app.Services, args, ConsolePassword.Read, Console.Out);
         return true;
     }
 
     public static bool IsAccountCommand(IReadOnlyList<string> args) =>
-        args is [CreateAdmin or CreateEmployee, ..];
+        args is [CreateAdmin or CreateEmployee or UnlockAccount or RemoveDemoAccounts, ..];
 
     /// <summary>Exit codes: 0 done, 1 refused (with the reason), 2 usage.</summary>
     internal static async Task<int> RunAsync(
         IServiceProvider services, IReadOnlyList<string> args, Func<TextWriter, string?> readPassword, TextWriter output,
         CancellationToken cancellationToken = default)
     {
-        if (args is not [var command, var email] || !AccountEmail.IsValid(email))
+        var valid = args switch
         {
-            await output.WriteLineAsync($"Usage: {CreateAdmin} <email>  or  {CreateEmployee} <email>; the password is read from standard input.");
+            [CreateAdmin or CreateEmployee or UnlockAccount, var email] => AccountEmail.IsValid(email),
+            [RemoveDemoAccounts] => true,
+            _ => false,
+        };
+        if (!valid)
+        {
+            await output.WriteLineAsync(Usage);
             return 2;
         }
 
@@ -51,6 +65,19 @@ public static class AccountCommands
             return 1;
         }
 
+        await using var scope = services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountProvisioner>();
+        return args[0] switch
+        {
+            UnlockAccount => await UnlockAsync(accounts, args[1], output),
+            RemoveDemoAccounts => await RemoveDemoAccountsAsync(accounts, output, cancellationToken),
+            _ => await CreateAsync(accounts, args[0], args[1], readPassword, output),
+        };
+    }
+
+    private static async Task<int> CreateAsync(
+        AccountProvisioner accounts, string command, string email, Func<TextWriter, string?> readPassword, TextWriter output)
+    {
         var password = readPassword(output);
         if (string.IsNullOrEmpty(password))
         {
@@ -59,8 +86,6 @@ public static class AccountCommands
         }
 
         var role = command == CreateAdmin ? DirectoryRoles.Admin : DirectoryRoles.Employee;
-        await using var scope = services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<AccountProvisioner>();
         await accounts.EnsureRolesAsync();
         var result = await accounts.EnsureAccountAsync(email, password, role);
         await output.WriteLineAsync(result.Change switch
@@ -70,7 +95,33 @@ public static class AccountCommands
             AccountChange.Unchanged => $"{email} already has an account with role {role}. Its password was not changed.",
             _ => $"Nothing was changed: {string.Join(" ", result.Errors)}",
         });
+        if (result.Succeeded && command == CreateAdmin && result.Change != AccountChange.Created && await accounts.UnlockAsync(email, $"the {CreateAdmin} command"))
+        {
+            await output.WriteLineAsync($"Any lockout of {email} is cleared: it can sign in now.");
+        }
+
         return result.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> UnlockAsync(AccountProvisioner accounts, string email, TextWriter output)
+    {
+        if (!await accounts.UnlockAsync(email, $"the {UnlockAccount} command"))
+        {
+            await output.WriteLineAsync($"There is no account for {email}: nothing was changed.");
+            return 1;
+        }
+
+        await output.WriteLineAsync($"{email} is unlocked and its failed attempts are cleared: it can sign in now.");
+        return 0;
+    }
+
+    private static async Task<int> RemoveDemoAccountsAsync(AccountProvisioner accounts, TextWriter output, CancellationToken cancellationToken)
+    {
+        var removed = await accounts.RemoveDemoAccountsAsync(cancellationToken);
+        await output.WriteLineAsync(removed.Count == 0
+            ? "There are no demo accounts in this database."
+            : $"Removed {removed.Count} demo account(s): {string.Join(", ", removed)}.");
+        return 0;
     }
 
     private static async Task<bool> DatabaseIsCurrentAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -85,53 +136,6 @@ public static class AccountCommands
         catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
         {
             return false;
-        }
-    }
-
-    /// <summary>Piped input: one line. At a terminal: typed twice without echo.</summary>
-    private static string? ReadPasswordFromConsole(TextWriter output)
-    {
-        if (Console.IsInputRedirected)
-        {
-            return Console.In.ReadLine();
-        }
-
-        output.Write("Password: ");
-        var first = ReadHidden();
-        output.Write("Again: ");
-        var second = ReadHidden();
-        if (first == second)
-        {
-            return first;
-        }
-
-        output.WriteLine("The two passwords differ.");
-        return null;
-    }
-
-    private static string ReadHidden()
-    {
-        var text = new StringBuilder();
-        while (true)
-        {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.Enter)
-            {
-                Console.WriteLine();
-                return text.ToString();
-            }
-
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                if (text.Length > 0)
-                {
-                    text.Length--;
-                }
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                text.Append(key.KeyChar);
-            }
         }
     }
 }

@@ -10,7 +10,8 @@ namespace EmployeeDirectory.Web.Auth.Accounts;
 /// Safe to run on several servers at once: a creation another server won is treated as done. The context
 /// is the scoped one Identity's stores use, so a refused insert can be forgotten before going on.
 /// </summary>
-internal sealed class AccountProvisioner(UserManager<DirectoryUser> users, RoleManager<IdentityRole> roles, DirectoryDbContext db)
+internal sealed partial class AccountProvisioner(
+    UserManager<DirectoryUser> users, RoleManager<IdentityRole> roles, DirectoryDbContext db, ILogger<AccountProvisioner> logger)
 {
     public static IReadOnlyList<string> AllRoles { get; } = [DirectoryRoles.Admin, DirectoryRoles.Employee];
 
@@ -98,6 +99,62 @@ internal sealed class AccountProvisioner(UserManager<DirectoryUser> users, RoleM
     }
 
     public async Task<bool> AnyAdminAsync() => (await users.GetUsersInRoleAsync(DirectoryRoles.Admin)).Count > 0;
+
+    /// <summary>
+    /// Ends a lockout and clears the failed attempts; <paramref name="unlockedBy"/> is logged. False when
+    /// no account has <paramref name="email"/>.
+    /// </summary>
+    public async Task<bool> UnlockAsync(string email, string unlockedBy)
+    {
+        var user = AccountEmail.IsValid(email) ? await users.FindByEmailAsync(email.Trim()) : null;
+        if (user is null)
+        {
+            return false;
+        }
+
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        Log.Unlocked(logger, user.Email, unlockedBy);
+        return true;
+    }
+
+    /// <summary>The demo accounts in this database (see <see cref="DemoAccounts"/>), by email.</summary>
+    public Task<List<string>> DemoAccountEmailsAsync(CancellationToken cancellationToken = default) =>
+        db.Users.AsNoTracking()
+            .Where(user => user.NormalizedEmail != null && user.NormalizedEmail.EndsWith(DemoAccounts.NormalizedSuffix))
+            .OrderBy(user => user.NormalizedEmail)
+            .Select(user => user.Email!)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Deletes every demo account (with its roles, through Identity). Returns the emails deleted.</summary>
+    public async Task<IReadOnlyList<string>> RemoveDemoAccountsAsync(CancellationToken cancellationToken = default)
+    {
+        var removed = new List<string>();
+        foreach (var email in await DemoAccountEmailsAsync(cancellationToken))
+        {
+            if (await users.FindByEmailAsync(email) is { } user)
+            {
+                Check(await users.DeleteAsync(user));
+                removed.Add(email);
+            }
+        }
+
+        return removed;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The account could not be changed: {Describe(result)}");
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Account {Email} unlocked by {UnlockedBy}")]
+        public static partial void Unlocked(ILogger logger, string? email, string unlockedBy);
+    }
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(error => error.Description));
 }

@@ -7,13 +7,16 @@ namespace EmployeeDirectory.Web.Auth.ApiKeys;
 /// <summary>
 /// Authenticates a request carrying an <c>X-Api-Key</c> header. A missing header is "no result" (the
 /// cookie may still sign the caller in); a present but unknown or revoked key fails, and the challenge
-/// answers 401 with a <c>WWW-Authenticate</c> naming the header.
+/// answers 401 with a <c>WWW-Authenticate</c> naming the header. A refused key is counted
+/// (<see cref="AuthMetrics"/>) and logged at Debug only: anyone can send a bogus key, so a log line each
+/// would let them fill the log.
 /// </summary>
 internal sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    ApiKeyStore keys)
+    ApiKeyStore keys,
+    AuthMetrics metrics)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -31,6 +34,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         var caller = await keys.AuthenticateAsync(values[0]!, Context.RequestAborted);
         if (caller is null)
         {
+            metrics.ApiKeyRefused();
             Log.KeyRefused(Logger, Request.Method, Request.Path);
             return AuthenticateResult.Fail("The API key is unknown or has been revoked.");
         }
@@ -47,7 +51,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "Refused an unknown or revoked API key on {Method} {Path}")]
+        [LoggerMessage(EventId = 3110, Level = LogLevel.Debug, Message = "Refused an unknown or revoked API key on {Method} {Path}")]
         public static partial void KeyRefused(ILogger logger, string method, PathString path);
     }
 }

@@ -36,6 +36,10 @@ internal sealed partial class ApiKeyStore(
         {
             errors["name"] = [$"Name must be at most {ApiKey.MaxNameLength} characters."];
         }
+        else if (InvisibleCharacters.Describe(name, "Name") is { } hidden)
+        {
+            errors["name"] = [hidden];
+        }
 
         var role = CanonicalRole(draft.Role);
         if (role is null)
@@ -134,11 +138,11 @@ internal sealed partial class ApiKeyStore(
     }
 
     /// <summary>
-    /// Development: makes <paramref name="secret"/> an active admin key (creating it, or reactivating it if
-    /// a production start revoked it) and revokes keys seeded from an earlier value. Returns whether the
-    /// key was created or reactivated.
+    /// Development: makes <paramref name="secret"/> an admin key if it is new, and revokes keys seeded from
+    /// an earlier value. A key that was revoked (by an admin, or by a start outside Development) stays
+    /// revoked: revocation is final, so the setting needs a new value.
     /// </summary>
-    public async Task<bool> SeedAsync(string secret, CancellationToken cancellationToken = default)
+    public async Task<SeedKeyState> SeedAsync(string secret, CancellationToken cancellationToken = default)
     {
         var hash = ApiKeySecret.Hash(secret);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -153,17 +157,9 @@ internal sealed partial class ApiKeyStore(
         }
 
         var current = await db.ApiKeys.FirstOrDefaultAsync(key => key.KeyHash == hash, cancellationToken);
-        var changed = false;
         if (current is null)
         {
             db.ApiKeys.Add(NewKey(SeedName, DirectoryRoles.Admin, employeeEmail: null, secret, SeedCreator));
-            changed = true;
-        }
-        else if (current.CreatedBy == SeedCreator && current.RevokedAt is not null)
-        {
-            current.RevokedAt = null;
-            current.RevokedBy = null;
-            changed = true;
         }
 
         try
@@ -173,10 +169,12 @@ internal sealed partial class ApiKeyStore(
         catch (DbUpdateException) when (current is null)
         {
             // Another server seeded the same key a moment ago: the unique hash index kept one copy.
-            return false;
+            return SeedKeyState.Active;
         }
 
-        return changed;
+        return current is null ? SeedKeyState.Created
+            : current.RevokedAt is null ? SeedKeyState.Active
+            : SeedKeyState.Revoked;
     }
 
     /// <summary>Outside Development: revokes every key that was seeded from configuration. Returns how many.</summary>

@@ -1,10 +1,12 @@
+using EmployeeDirectory.Core.Accounts;
+
 namespace EmployeeDirectory.Web.Components.Identity;
 
 /// <summary>
-/// Who is acting in the current circuit, recorded as "changed by" on presence changes: the signed-in
-/// user (<see cref="SignedInCurrentActor"/>).
+/// Who is acting in the current circuit, as Core's services see them (name recorded as "changed by",
+/// admin or not, the employee they are): the signed-in user (<see cref="SignedInCurrentActor"/>).
 /// </summary>
 public interface ICurrentActor
 {
-    Task<string> GetNameAsync(CancellationToken cancellationToken = default);
+    Task<DirectoryActor> GetActorAsync(CancellationToken cancellationToken = default);
 }

@@ -1,17 +1,15 @@
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
-using EmployeeDirectory.Web.Auth;
 using EmployeeDirectory.Web.Components.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace EmployeeDirectory.Web.Components.Presence;
 
 /// <summary>
-/// One click sets an employee's presence to <see cref="Target"/> with <see cref="Note"/>; the outcome is told
-/// in a snackbar and the new status reported through <see cref="Changed"/>.
+/// One click sets an employee's presence to <see cref="Target"/> with <see cref="Note"/>, replacing the status
+/// the page shows (<see cref="ExpectedStamp"/>); the outcome is told in a snackbar and the stored status
+/// reported through <see cref="Changed"/>, also when someone else had changed it first.
 /// </summary>
 public sealed partial class PresenceButton
 {
@@ -29,6 +27,13 @@ public sealed partial class PresenceButton
     [Parameter, EditorRequired]
     public PresenceStatus Target { get; set; }
 
+    /// <summary>
+    /// The stamp of the status the page shows: a click replaces that status only, so a page that has not yet
+    /// seen someone else's change cannot silently undo it.
+    /// </summary>
+    [Parameter, EditorRequired]
+    public long ExpectedStamp { get; set; }
+
     /// <summary>The note set with the status; blank for none.</summary>
     [Parameter]
     public string? Note { get; set; }
@@ -45,16 +50,9 @@ public sealed partial class PresenceButton
     [Parameter]
     public Size Size { get; set; } = Size.Small;
 
-    /// <summary>Raised with the stored status after a change.</summary>
+    /// <summary>Raised with the stored status after a change, or after a conflict (the status someone else set).</summary>
     [Parameter]
     public EventCallback<EmployeeStatus> Changed { get; set; }
-
-    /// <summary>The signed-in user; without one nothing can be changed.</summary>
-    [CascadingParameter]
-    private Task<AuthenticationState>? Authentication { get; set; }
-
-    [Inject]
-    private IAuthorizationService Authorization { get; set; } = default!;
 
     [Inject]
     private IPresenceService Presence { get; set; } = default!;
@@ -72,17 +70,11 @@ public sealed partial class PresenceButton
         _busy = true;
         try
         {
-            // Pages show this button only where the user may use it; the check is repeated here so a
-            // button rendered anywhere else still cannot change someone else's status.
-            if (!await MayChangeAsync())
-            {
-                Snackbar.Add($"You can change only your own status, not {EmployeeName}'s.", Severity.Warning);
-                return;
-            }
-
-            var changedBy = await Actor.GetNameAsync(Lifetime);
+            // Pages show this button only where the user may use it; the presence service checks again,
+            // so a button rendered anywhere else still cannot change someone else's status.
+            var actor = await Actor.GetActorAsync(Lifetime);
             var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
-            var result = await Presence.SetPresenceAsync(EmployeeId, new PresenceUpdate(Target, note), changedBy, Lifetime);
+            var result = await Presence.SetPresenceAsync(EmployeeId, new PresenceUpdate(Target, note, ExpectedStamp), actor, Lifetime);
             await ReportAsync(result);
         }
         catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
@@ -100,8 +92,15 @@ public sealed partial class PresenceButton
         switch (result.Outcome)
         {
             case ServiceOutcome.Ok when result.Value is { } status:
-                Snackbar.Add($"{EmployeeName} is now {(status.Presence == PresenceStatus.In ? "in" : "out")}", Severity.Success);
+                Snackbar.Add($"{EmployeeName} is now {StatusText(status)}", Severity.Success);
                 await Changed.InvokeAsync(status);
+                break;
+            case ServiceOutcome.Conflict when result.Value is { } current:
+                Snackbar.Add($"Someone else changed {EmployeeName}'s status first: they are {StatusText(current)}. Nothing was changed.", Severity.Warning);
+                await Changed.InvokeAsync(current);
+                break;
+            case ServiceOutcome.Forbidden:
+                Snackbar.Add($"You can change only your own status, not {EmployeeName}'s.", Severity.Warning);
                 break;
             case ServiceOutcome.NotFound:
                 Snackbar.Add($"{EmployeeName} is no longer in the directory", Severity.Warning);
@@ -113,14 +112,5 @@ public sealed partial class PresenceButton
         }
     }
 
-    private async Task<bool> MayChangeAsync()
-    {
-        if (Authentication is null)
-        {
-            return false;
-        }
-
-        var user = (await Authentication).User;
-        return (await Authorization.AuthorizeAsync(user, EmployeeId, DirectoryPolicies.SetPresence)).Succeeded;
-    }
+    private static string StatusText(EmployeeStatus status) => status.Presence == PresenceStatus.In ? "in" : "out";
 }

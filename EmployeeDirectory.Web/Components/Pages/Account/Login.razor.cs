@@ -1,17 +1,20 @@
-using EmployeeDirectory.Core.Accounts;
+using System.Globalization;
 using EmployeeDirectory.Web.Auth;
+using EmployeeDirectory.Web.Auth.SignIn;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
 
 namespace EmployeeDirectory.Web.Components.Pages.Account;
 
 /// <summary>
 /// The login form, rendered statically: the POST runs on the server's request, so signing in can set the
-/// cookie (a circuit cannot). Five wrong passwords in a row lock the account for 15 minutes; the message
-/// never says whether the email or the password was wrong.
+/// cookie (a circuit cannot). One message for every refusal (unknown email, wrong password, locked
+/// account), so the page never tells whether an email has an account; too many attempts answer 429.
 /// </summary>
 public sealed partial class Login
 {
+    public const string RefusedMessage =
+        "The email or password is not right, or the account is locked for a while after too many failed attempts.";
+
     private string? _message;
 
     [SupplyParameterFromForm]
@@ -24,13 +27,10 @@ public sealed partial class Login
     private HttpContext HttpContext { get; set; } = default!;
 
     [Inject]
-    private SignInManager<DirectoryUser> SignInManager { get; set; } = default!;
+    private PasswordSignIn PasswordSignIn { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private ILogger<Login> Logger { get; set; } = default!;
 
     private string? SignedInAs =>
         HttpContext.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : null;
@@ -39,38 +39,23 @@ public sealed partial class Login
 
     private async Task SignInAsync()
     {
-        var email = Input.Email.Trim();
-        var result = await SignInManager.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var result = await PasswordSignIn.SignInAsync(Input.Email, Input.Password, Input.RememberMe, HttpContext.Connection.RemoteIpAddress);
+        switch (result.Outcome)
         {
-            Log.SignedIn(Logger, email);
-            Navigation.NavigateTo(LocalUrl.OrHome(ReturnUrl), forceLoad: true);
-            return;
-        }
-
-        if (result.IsLockedOut)
-        {
-            Log.LockedOut(Logger, email);
-            _message = "This account is locked after too many failed attempts. Try again in 15 minutes.";
-        }
-        else
-        {
-            Log.Failed(Logger, email);
-            _message = "The email or password is not right.";
+            case SignInOutcome.SignedIn:
+                Navigation.NavigateTo(LocalUrl.OrHome(ReturnUrl), forceLoad: true);
+                return;
+            case SignInOutcome.Throttled:
+                var seconds = (int)Math.Ceiling((result.RetryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds);
+                HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                _message = $"Too many sign-in attempts. Wait {seconds} seconds, then try again.";
+                break;
+            default:
+                _message = RefusedMessage;
+                break;
         }
 
         Input.Password = "";
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "{Email} signed in")]
-        public static partial void SignedIn(ILogger logger, string email);
-
-        [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Failed sign-in for {Email}")]
-        public static partial void Failed(ILogger logger, string email);
-
-        [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Sign-in refused: {Email} is locked out")]
-        public static partial void LockedOut(ILogger logger, string email);
     }
 }

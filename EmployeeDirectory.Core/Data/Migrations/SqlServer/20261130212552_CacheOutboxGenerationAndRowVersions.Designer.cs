@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmployeeDirectory.Core.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDirectoryDbContext))]
-    [Migration("20261130210244_CacheOutboxGenerationAndRowVersions")]
+    [Migration("20261130212552_CacheOutboxGenerationAndRowVersions")]
     partial class CacheOutboxGenerationAndRowVersions
     {
         /// <inheritdoc />
@@ -308,6 +308,25 @@ namespace EmployeeDirectory.Core.Data.Migrations.SqlServer
                     b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Employees");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -1,0 +1,43 @@
+namespace EmployeeDirectory.Web.RateLimiting;
+
+/// <summary>
+/// How fast callers may go, bound from the <c>RateLimits</c> section and checked at start-up. The same
+/// defaults hold in every environment; 0 turns a limit off (load tests turn the API limit off explicitly).
+/// Limits are counted by each server on its own, so behind N servers a caller gets up to N times as much.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "RateLimits";
+
+    public SignInLimitOptions SignIn { get; set; } = new();
+
+    public ApiLimitOptions Api { get; set; } = new();
+}
+
+/// <summary>Sign-in attempts (the login form's POST), counted per client address and per account alike.</summary>
+public sealed class SignInLimitOptions
+{
+    public const int MaxPerMinute = 10_000;
+
+    /// <summary>
+    /// Attempts a minute from one client address, and against one account. Default 10: five wrong
+    /// passwords lock an account for 15 minutes anyway, so this mostly slows a guesser spreading over
+    /// many accounts. 0 turns it off.
+    /// </summary>
+    public int PerMinute { get; set; } = 10;
+}
+
+/// <summary>
+/// The JSON API (everything under <c>/api</c> and the OpenAPI document), a token bucket per API key or
+/// signed-in account (per client address for callers without one).
+/// </summary>
+public sealed class ApiLimitOptions
+{
+    public const int MaxPerSecond = 100_000;
+
+    /// <summary>Tokens added to each caller's bucket every second: the sustained rate. Default 20; 0 turns the API limit off.</summary>
+    public int PerSecond { get; set; } = 20;
+
+    /// <summary>How many tokens the bucket holds: the most requests a rested caller may send at once. Default 40; at least <see cref="PerSecond"/>.</summary>
+    public int Burst { get; set; } = 40;
+}
