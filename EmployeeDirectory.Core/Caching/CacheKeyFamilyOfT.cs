@@ -21,4 +21,10 @@ public sealed class CacheKeyFamily<T> : CacheKeyFamily
 
     /// <summary>How values are (de)serialised.</summary>
     public JsonTypeInfo<T> TypeInfo { get; }
+
+    /// <summary>
+    /// When a value stops being true by itself (a status "out until 15:00"); null when it lasts until changed.
+    /// Its cached copies then live no longer than that, in both tiers, whatever the policy's TTL.
+    /// </summary>
+    public Func<T, DateTimeOffset?>? EndsAt { get; init; }
 }

@@ -129,7 +129,13 @@ internal sealed partial class ReadThrough(L1Store l1, RedisGate gate, CachePolic
         for (var i = 0; i < loaded.Count; i++)
         {
             json[i] = JsonSerializer.SerializeToUtf8Bytes(loaded[i].Value, loaded[i].Key.Family.TypeInfo);
-            ttls[i] = policies[loaded[i].Key.Policy].JitteredTtl();
+            ttls[i] = LifetimeOf(loaded[i].Key.Family, loaded[i].Value);
+            if (ttls[i] <= TimeSpan.Zero)
+            {
+                // The value has already stopped being true by itself: return it, cache it nowhere.
+                continue;
+            }
+
             if (loaded[i].ExpectedVersion is { } expected)
             {
                 writes.Add(new L2Write(loaded[i].Key.Name, json[i], ttls[i], expected));
@@ -144,6 +150,11 @@ internal sealed partial class ReadThrough(L1Store l1, RedisGate gate, CachePolic
         {
             var (key, value, l1Version, expected) = loaded[i];
             var settings = policies[key.Policy];
+            if (ttls[i] <= TimeSpan.Zero)
+            {
+                continue;
+            }
+
             if (expected is not null && written.Succeeded)
             {
                 // Refused: invalidated while we loaded, so what we hold may predate the write; cache nothing.
@@ -159,6 +170,14 @@ internal sealed partial class ReadThrough(L1Store l1, RedisGate gate, CachePolic
             var lifetime = gate.Tier is null ? ttls[i] : Min(settings.L1Cap, ttls[i]);
             l1.TrySet(key.Name, value, key.Policy, lifetime, json[i].Length, l1Version);
         }
+    }
+
+    /// <summary>The policy's jittered TTL, cut short where the value ends by itself sooner.</summary>
+    private TimeSpan LifetimeOf<T>(CacheKeyFamily<T> family, T value)
+        where T : class
+    {
+        var ttl = policies[family.Policy].JitteredTtl();
+        return family.EndsAt?.Invoke(value) is { } endsAt && endsAt - l1.Now < ttl ? endsAt - l1.Now : ttl;
     }
 
     private bool TryDeserialize<T>(CacheKey<T> key, in L2Read read, out T value)
