@@ -103,19 +103,14 @@ public sealed class ApiRateLimitTests : IAsyncLifetime
         return statuses;
     }
 
-    private static async Task<HttpStatusCode> EventuallyOkAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow + RecoveryDeadline;
-        while (true)
-        {
-            using var response = await client.GetAsync("/api/departments", TestContext.Current.CancellationToken);
-            if (response.StatusCode != HttpStatusCode.TooManyRequests || DateTime.UtcNow > deadline)
+    private static Task<HttpStatusCode> EventuallyOkAsync(HttpClient client) =>
+        Eventually.ReturnsAsync(
+            async () =>
             {
-                Assert.True(response.StatusCode != HttpStatusCode.TooManyRequests, $"still refused {RecoveryDeadline.TotalSeconds} s after the bucket ran dry");
+                using var response = await client.GetAsync("/api/departments", TestContext.Current.CancellationToken);
                 return response.StatusCode;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
-        }
-    }
+            },
+            status => status != HttpStatusCode.TooManyRequests,
+            "the API to answer again once the bucket refilled",
+            RecoveryDeadline);
 }

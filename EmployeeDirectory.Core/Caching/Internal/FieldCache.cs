@@ -10,20 +10,20 @@ namespace EmployeeDirectory.Core.Caching.Internal;
 /// shared <see cref="ReadThrough"/>; aggregates live in <see cref="AggregateCache"/>; writes go out through
 /// the <see cref="InvalidationBus"/>. Every Redis call passes the <see cref="RedisGate"/>.
 /// </summary>
-internal sealed class FieldCache : IFieldCache, IInvalidationTarget, ILocalCache, IDisposable
+internal sealed class FieldCache : IFieldCache, IDisposable
 {
     private readonly CacheMetrics _metrics;
     private readonly L1Store _l1;
     private readonly RedisGate _gate;
     private readonly ReadThrough _reads;
+    private readonly SingleReader _singles;
     private readonly BatchReader _batches;
     private readonly AggregateCache _aggregates;
     private readonly SingleFlight _flights = new();
     private readonly InvalidationBus _bus;
     private readonly OutboxRelay? _relay;
-    private readonly TimeProvider _timeProvider;
+    private readonly LocalCopies _copies;
     private readonly CancellationTokenSource _shutdown = new();
-    private CacheKeySpace _keys;
     private int _disposed;
 
     public FieldCache(
@@ -39,23 +39,24 @@ internal sealed class FieldCache : IFieldCache, IInvalidationTarget, ILocalCache
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
-        _keys = keys;
         Policies = policies;
         _metrics = metrics;
         _l1 = new L1Store(settings.L1SizeLimitMegabytes * 1024L * 1024L, timeProvider);
-        _gate = new RedisGate(redis is null ? null : new RedisTier(redis, () => Keys), settings, timeProvider, logger);
+        _gate = new RedisGate(redis is null ? null : new RedisTier(redis, keys.InvalidationChannel, () => Keys), settings, timeProvider, logger);
         _reads = new ReadThrough(_l1, _gate, policies, metrics, logger);
+        _singles = new SingleReader(_l1, _flights, _reads, _shutdown.Token);
         _batches = new BatchReader(_l1, _flights, _reads, metrics, _shutdown.Token);
         _aggregates = new AggregateCache(_l1, _gate, policies, metrics, _flights, () => Keys, logger, _shutdown.Token);
-        _bus = new InvalidationBus(_gate, Origin, this, logger);
-        _timeProvider = timeProvider;
+        _copies = new LocalCopies(keys, _l1, _flights, _aggregates, metrics, timeProvider, args => Invalidated?.Invoke(this, args));
+        _bus = new InvalidationBus(_gate, Origin, _copies, logger);
         if (outbox is null)
         {
             _gate.OweTo(() => _bus.OwesNothing, _bus.DeliverOwedAsync);
         }
         else
         {
-            _relay = new OutboxRelay(outbox, generations, _bus, _gate, this, policies, settings, timeProvider, logger, _shutdown.Token);
+            _relay = new OutboxRelay(outbox, generations, _bus, _gate, _copies, policies, settings, timeProvider, logger, _shutdown.Token);
+            _copies.Relay = _relay;
         }
     }
 
@@ -63,7 +64,7 @@ internal sealed class FieldCache : IFieldCache, IInvalidationTarget, ILocalCache
     public event EventHandler<CacheInvalidatedEventArgs>? Invalidated;
 
     /// <inheritdoc />
-    public CacheKeySpace Keys => Volatile.Read(ref _keys);
+    public CacheKeySpace Keys => _copies.Keys;
 
     public CachePolicies Policies { get; }
 
@@ -108,7 +109,7 @@ internal sealed class FieldCache : IFieldCache, IInvalidationTarget, ILocalCache
         }
 
         _metrics.Miss(CacheTier.L1, key.Policy);
-        return new ValueTask<T?>(MissAsync(key, state, load, cancellationToken));
+        return new ValueTask<T?>(_singles.MissAsync(key, state, load, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -163,7 +164,7 @@ internal sealed class FieldCache : IFieldCache, IInvalidationTarget, ILocalCache
             await _relay.SendAsync(invalidation).ConfigureAwait(false);
         }
 
-        ApplyLocally(invalidation, remote: false);
+        _copies.ApplyLocally(invalidation, remote: false);
     }
 
     /// <summary>Evicts keys everywhere as an invalidation does, and counts them as operator evictions per policy.</summary>
@@ -176,7 +177,7 @@ internal sealed class FieldCache : IFieldCache, IInvalidationTarget, ILocalCache
         }
 
         await ApplyAsync(new ResolvedInvalidation(0, [.. keys], [])).ConfigureAwait(false);
-        foreach (var group in keys.Select(PolicyOf).OfType<CachePolicy>().GroupBy(policy => policy))
+        foreach (var group in keys.Select(_copies.PolicyOf).OfType<CachePolicy>().GroupBy(policy => policy))
         {
             _metrics.Evicted(group.Key, group.Count());
         }
@@ -200,71 +201,16 @@ internal sealed class FieldCache : IFieldCache, IInvalidationTarget, ILocalCache
         (await _gate.TryAsync(0, static (tier, _) => tier.PingAsync()).ConfigureAwait(false)).Succeeded;
 
     /// <summary>Empties this server's L1 and tells open pages to refresh everything.</summary>
-    public void ClearLocal()
-    {
-        _l1.Clear();
-        _flights.ForgetAll();
-        Invalidated?.Invoke(this, new CacheInvalidatedEventArgs([], remote: false, everything: true));
-    }
+    public void ClearLocal() => _copies.ClearLocal();
 
     /// <summary>Moves to another cache generation: its keys are new names, so nothing of the old one is read again.</summary>
-    public void SwitchGeneration(long generation)
-    {
-        var current = Keys;
-        if (current.Generation == generation || Interlocked.CompareExchange(ref _keys, current.InGeneration(generation), current) != current)
-        {
-            return;
-        }
-
-        ClearLocal();
-    }
-
-    void IInvalidationTarget.Heard(long intentId) => _relay?.Heard(intentId);
-
-    void IInvalidationTarget.EvictRemote(IReadOnlyList<string> keys) => EvictLocally(keys, remote: true);
-
-    void IInvalidationTarget.PatchAggregate(string key, IReadOnlyList<AggregateMember> members, AggregateVersion? version) =>
-        _aggregates.Apply(key, members, version);
-
-    void IInvalidationTarget.GenerationAnnounced(long generation) => SwitchGeneration(generation);
-
-    void IInvalidationTarget.Disconnected() => _relay?.MissingFrom(_timeProvider.GetUtcNow());
-
-    void IInvalidationTarget.Reconnected()
-    {
-        if (_relay is null)
-        {
-            // Without an outbox there is no record of what was missed: drop everything.
-            ClearLocal();
-        }
-        else
-        {
-            _ = _relay.CatchUpAsync();
-        }
-    }
-
-    void ILocalCache.CheckAggregates() => _aggregates.CheckAll();
-
-    /// <summary>Evicts an invalidation's keys and applies its patches here (this server reads its own writes at once).</summary>
-    public void ApplyLocally(ResolvedInvalidation invalidation, bool remote)
-    {
-        if (invalidation.DropKeys.Count > 0)
-        {
-            EvictLocally(invalidation.DropKeys, remote);
-        }
-
-        foreach (var aggregate in invalidation.Aggregates)
-        {
-            // Without a version: the aggregate's version moves on only with the message, which arrives in order.
-            _aggregates.Apply(aggregate.Key, aggregate.Members, version: null);
-        }
-    }
+    public void SwitchGeneration(long generation) => _copies.SwitchGeneration(generation);
 
     /// <summary>Sends an invalidation to Redis and every server, and applies it here at once.</summary>
     private async Task ApplyAsync(ResolvedInvalidation invalidation)
     {
         await _bus.SendAsync(invalidation).ConfigureAwait(false);
-        ApplyLocally(invalidation, remote: false);
+        _copies.ApplyLocally(invalidation, remote: false);
     }
 
     private async Task<T?> FollowThenGetAsync<TState, T>(CacheKey<T> key, TState state, Func<TState, CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
@@ -278,61 +224,13 @@ internal sealed class FieldCache : IFieldCache, IInvalidationTarget, ILocalCache
         }
 
         _metrics.Miss(CacheTier.L1, key.Policy);
-        return await MissAsync(key, state, load, cancellationToken).ConfigureAwait(false);
+        return await _singles.MissAsync(key, state, load, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TResult> FollowThenAsync<TResult>(Func<Task<TResult>> read, CancellationToken cancellationToken)
     {
         await _relay!.FollowAsync(cancellationToken).ConfigureAwait(false);
         return await read().ConfigureAwait(false);
-    }
-
-    private void EvictLocally(IReadOnlyList<string> keys, bool remote)
-    {
-        foreach (var key in keys)
-        {
-            _l1.Remove(key);
-            // A load already under way may have read the old row; later readers must not join it.
-            _flights.Forget(key);
-            if (PolicyOf(key) is { } policy)
-            {
-                _metrics.Invalidated(policy, remote);
-            }
-        }
-
-        Invalidated?.Invoke(this, new CacheInvalidatedEventArgs(keys, remote, everything: false));
-    }
-
-    private CachePolicy? PolicyOf(string key) => Keys.TryParse(key, out var parsed) ? parsed.Family.Policy : null;
-
-    private async Task<T?> MissAsync<TState, T>(CacheKey<T> key, TState state, Func<TState, CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
-        where T : class
-    {
-        var l1Version = _l1.VersionOf(key.Name);
-        if (!_flights.TryLead(key.Name, out var flight))
-        {
-            return (T?)await flight.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        // The caller that leads awaits the load directly; only joiners wait on the shared task.
-        return await LeadOneAsync(key, l1Version, state, load, flight).WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    // A shared load runs on the cache's own token: one caller giving up must not fail the others.
-    private async Task<T?> LeadOneAsync<TState, T>(CacheKey<T> key, L1Version l1Version, TState state, Func<TState, CancellationToken, Task<T?>> load, TaskCompletionSource<object?> flight)
-        where T : class
-    {
-        try
-        {
-            var value = await _reads.ReadOneAsync(key, l1Version, state, load, _shutdown.Token).ConfigureAwait(false);
-            _flights.Land(key.Name, flight, value);
-            return value;
-        }
-        catch (Exception error)
-        {
-            _flights.Crash(key.Name, flight, error);
-            throw;
-        }
     }
 
     public void Dispose()

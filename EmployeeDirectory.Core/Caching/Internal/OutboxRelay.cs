@@ -13,16 +13,10 @@ namespace EmployeeDirectory.Core.Caching.Internal;
 /// </summary>
 internal sealed partial class OutboxRelay : IDisposable
 {
-    /// <summary>Intents one catch-up reads at most; more means clearing L1 is cheaper than following them.</summary>
-    private const int CatchUpLimit = 20_000;
-
-    /// <summary>How far back a catch-up looks beyond the moment messages may have started to be missed (clock skew between servers).</summary>
-    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
-
     private static readonly TimeSpan UnsentGrace = TimeSpan.FromSeconds(1);
 
     private readonly IInvalidationOutbox _outbox;
-    private readonly ICacheGenerations? _generations;
+    private readonly GenerationFollower? _generations;
     private readonly InvalidationBus _bus;
     private readonly RedisGate _gate;
     private readonly ILocalCache _local;
@@ -31,14 +25,10 @@ internal sealed partial class OutboxRelay : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentQueue<long> _sent = new();
-    private readonly AppliedIntents _applied = new();
-    private readonly SemaphoreSlim _following = new(1, 1);
+    private readonly OutboxFollower _follower;
     private readonly CancellationToken _shutdown;
     private ITimer? _sweep;
     private volatile bool _mayOwe = true;
-    private volatile bool _behind;
-    private DateTimeOffset _missingSince;
-    private DateTimeOffset _followedTo;
     private int _sweeping;
 
     public OutboxRelay(
@@ -54,7 +44,7 @@ internal sealed partial class OutboxRelay : IDisposable
         CancellationToken shutdown)
     {
         _outbox = outbox;
-        _generations = generations;
+        _generations = generations is null ? null : new GenerationFollower(generations, outbox, gate, bus, local, logger);
         _bus = bus;
         _gate = gate;
         _local = local;
@@ -63,16 +53,17 @@ internal sealed partial class OutboxRelay : IDisposable
         _time = time;
         _logger = logger;
         _shutdown = shutdown;
+        _follower = new OutboxFollower(outbox, local, policies, options, time, logger);
         gate.OweTo(() => bus.OwesNothing && !_mayOwe, DeliverAsync);
         gate.Opened += () => MissingFrom(_time.GetUtcNow());
         gate.Recovered += () => _ = CatchUpAsync();
     }
 
     /// <summary>Records an intent whose message arrived.</summary>
-    public void Heard(long intentId) => _applied.Add(intentId);
+    public void Heard(long intentId) => _follower.Applied(intentId);
 
     /// <summary>True while this server may be missing messages: reads catch up from the outbox first.</summary>
-    public bool IsBehind => _behind;
+    public bool IsBehind => _follower.IsBehind;
 
     /// <summary>Start-up, before the server serves: the database's generation, then every intent left unsent.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -90,7 +81,7 @@ internal sealed partial class OutboxRelay : IDisposable
     /// <summary>Sends one intent; on success it is marked sent with the next batch, on failure it stays owed.</summary>
     public async Task SendAsync(ResolvedInvalidation invalidation)
     {
-        _applied.Add(invalidation.IntentId);
+        _follower.Applied(invalidation.IntentId);
         if (await _bus.SendAsync(invalidation, durable: true).ConfigureAwait(false))
         {
             _sent.Enqueue(invalidation.IntentId);
@@ -106,62 +97,20 @@ internal sealed partial class OutboxRelay : IDisposable
         }
     }
 
-    /// <summary>While behind, applies every intent committed since this server may have started missing messages; concurrent reads share one query.</summary>
-    public async Task FollowAsync(CancellationToken cancellationToken)
-    {
-        var readStarted = _time.GetUtcNow();
-        await _following.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Another read's query that started after this read did covers it.
-            if (_followedTo >= readStarted)
-            {
-                return;
-            }
-
-            var from = _missingSince < _followedTo ? _followedTo : _missingSince;
-            var queried = _time.GetUtcNow();
-            await ApplySinceAsync(from - Margin, cancellationToken).ConfigureAwait(false);
-            _followedTo = queried;
-        }
-        finally
-        {
-            _following.Release();
-        }
-    }
+    /// <summary>While behind, applies every intent committed since this server may have started missing messages.</summary>
+    public Task FollowAsync(CancellationToken cancellationToken) => _follower.FollowAsync(cancellationToken);
 
     /// <summary>Messages may be missed from now: reads follow the outbox until a catch-up after the reconnect.</summary>
-    public void MissingFrom(DateTimeOffset moment)
-    {
-        if (!_behind)
-        {
-            _missingSince = moment;
-            _followedTo = moment;
-            _behind = true;
-        }
-    }
+    public void MissingFrom(DateTimeOffset moment) => _follower.MissingFrom(moment);
 
     /// <summary>After a reconnect: everything unsent goes to Redis first (the gate sees to it), then exactly what changed meanwhile is evicted.</summary>
     public async Task CatchUpAsync()
     {
-        if (!_behind)
-        {
-            _local.CheckAggregates();
-            return;
-        }
-
         try
         {
             _mayOwe = true;
             await FollowGenerationAsync(_shutdown).ConfigureAwait(false);
-            var caughtUp = await ApplySinceAsync(_missingSince - Margin, _shutdown).ConfigureAwait(false);
-            if (!caughtUp)
-            {
-                Log.CatchUpTooFarBehind(_logger, _missingSince);
-                _local.ClearLocal();
-            }
-
-            _behind = false;
+            await _follower.CatchUpAsync(_shutdown).ConfigureAwait(false);
             _local.CheckAggregates();
         }
 #pragma warning disable CA1031 // The database may be down too: stay behind (reads keep following) and let the next sweep retry.
@@ -170,33 +119,6 @@ internal sealed partial class OutboxRelay : IDisposable
         {
             Log.CatchUpFailed(_logger, error);
         }
-    }
-
-    /// <summary>Applies intents committed since <paramref name="since"/> here; false when the outbox no longer reaches that far back.</summary>
-    private async Task<bool> ApplySinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        if (since < _time.GetUtcNow() - _options.OutboxRetention)
-        {
-            return false;
-        }
-
-        var intents = await _outbox.CreatedSinceAsync(since, CatchUpLimit, cancellationToken).ConfigureAwait(false);
-        if (intents.Count >= CatchUpLimit)
-        {
-            return false;
-        }
-
-        var keys = _local.Keys;
-        foreach (var intent in intents)
-        {
-            if (_applied.Add(intent.Id))
-            {
-                _local.ApplyLocally(ResolvedInvalidation.From(intent.Invalidation, keys, _policies, intent.Id), remote: true);
-            }
-        }
-
-        Log.CaughtUp(_logger, intents.Count, since);
-        return true;
     }
 
     /// <summary>Delivers what is owed before Redis is read again: this server's in-memory debts, then every unsent intent.</summary>
@@ -217,7 +139,7 @@ internal sealed partial class OutboxRelay : IDisposable
             {
                 var invalidation = ResolvedInvalidation.From(intent.Invalidation, keys, _policies, intent.Id);
                 await tier.InvalidateAsync(invalidation, _bus.MessageOf(invalidation)).ConfigureAwait(false);
-                if (_applied.Add(intent.Id))
+                if (_follower.Applied(intent.Id))
                 {
                     _local.ApplyLocally(invalidation, remote: true);
                 }
@@ -249,7 +171,7 @@ internal sealed partial class OutboxRelay : IDisposable
                     await _gate.TryAsync(0, static (tier, _) => tier.PingAsync()).ConfigureAwait(false);
                 }
 
-                if (_behind && !_gate.IsDegraded && _bus.IsSubscribed)
+                if (_follower.IsBehind && !_gate.IsDegraded && _bus.IsSubscribed)
                 {
                     await CatchUpAsync().ConfigureAwait(false);
                 }
@@ -283,51 +205,25 @@ internal sealed partial class OutboxRelay : IDisposable
         }
     }
 
-    /// <summary>Moves to the database's generation; and when Redis shows this database is behind what Redis saw (a restore), to a new one.</summary>
-    private async Task FollowGenerationAsync(CancellationToken cancellationToken)
-    {
-        if (_generations is null)
-        {
-            return;
-        }
+    private Task FollowGenerationAsync(CancellationToken cancellationToken) =>
+        _generations?.FollowAsync(cancellationToken) ?? Task.CompletedTask;
 
-        var generation = await _generations.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        if (generation != _local.Keys.Generation)
-        {
-            _local.SwitchGeneration(generation);
-        }
-
-        var redisHighWater = await _gate.TryAsync(0, static (tier, _) => tier.HighWaterAsync()).ConfigureAwait(false);
-        if (redisHighWater.Succeeded && redisHighWater.Value > await _outbox.HighWaterAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var next = await _generations.AdvanceAsync(generation, cancellationToken).ConfigureAwait(false);
-            Log.DatabaseBehindRedis(_logger, generation, next);
-            _local.SwitchGeneration(next);
-            await _bus.AnnounceGenerationAsync(next).ConfigureAwait(false);
-        }
-    }
+    /// <summary>An operator's reset: the database, this server and every other move to a new generation.</summary>
+    public Task<long> ResetGenerationAsync(CancellationToken cancellationToken) =>
+        _generations?.AdvanceAsync(cancellationToken) ?? throw new InvalidOperationException("The cache has no generation store.");
 
     public void Dispose()
     {
         _sweep?.Dispose();
-        _following.Dispose();
+        _follower.Dispose();
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1220, Level = LogLevel.Information, Message = "Caught up on {Count} invalidations committed since {Since:O}")]
-        public static partial void CaughtUp(ILogger logger, int count, DateTimeOffset since);
-
-        [LoggerMessage(EventId = 1221, Level = LogLevel.Warning, Message = "Messages may have been missed since {Since:O}, further back than the outbox keeps: L1 cleared")]
-        public static partial void CatchUpTooFarBehind(ILogger logger, DateTimeOffset since);
-
         [LoggerMessage(EventId = 1222, Level = LogLevel.Warning, Message = "Catching up from the outbox failed; reads keep following it until a sweep succeeds")]
         public static partial void CatchUpFailed(ILogger logger, Exception error);
 
         [LoggerMessage(EventId = 1223, Level = LogLevel.Warning, Message = "An outbox sweep failed; the next one retries")]
         public static partial void SweepFailed(ILogger logger, Exception error);
-
-        [LoggerMessage(EventId = 1224, Level = LogLevel.Warning, Message = "The database is behind what Redis saw of cache generation {Generation} (restored?); moved to generation {Next}")]
-        public static partial void DatabaseBehindRedis(ILogger logger, long generation, long next);
     }
 }

@@ -7,12 +7,12 @@ namespace EmployeeDirectory.Core.Caching.Internal;
 /// L2: the shared Redis tier. Values are plain JSON strings written with SET PX; aggregates are hashes with a
 /// field per member (<c>version|payload</c>) plus <c>~v</c> once complete. Every call is one round trip.
 /// </summary>
-internal sealed class RedisTier(IConnectionMultiplexer connection, Func<CacheKeySpace> keys)
+internal sealed class RedisTier(IConnectionMultiplexer connection, string channel, Func<CacheKeySpace> keys)
 {
     /// <summary>The meta hash outlives any value by this much: losing it only refuses write-backs, but costs reloads.</summary>
     private static readonly TimeSpan MetaLifetime = TimeSpan.FromDays(2);
 
-    private readonly RedisChannel _channel = RedisChannel.Literal(keys().InvalidationChannel);
+    private readonly RedisChannel _channel = RedisChannel.Literal(channel);
 
     public IConnectionMultiplexer Connection => connection;
 
