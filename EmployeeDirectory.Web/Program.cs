@@ -7,6 +7,7 @@ using EmployeeDirectory.Web.Auth;
 using EmployeeDirectory.Web.Auth.Accounts;
 using EmployeeDirectory.Web.Components;
 using EmployeeDirectory.Web.Observability;
+using EmployeeDirectory.Web.Replicas;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.AddDirectoryApi();
 builder.AddDirectoryUi();
 builder.AddDirectoryAdmin();
 builder.AddDirectoryObservability();
+builder.AddDirectoryReplica();
 
 var app = builder.Build();
 if (await app.RunAccountCommandAsync(args))
@@ -25,6 +27,7 @@ if (await app.RunAccountCommandAsync(args))
     return;
 }
 
+app.UseDirectoryReplica();
 app.UseDirectoryApiErrors();
 app.UseDirectoryUi();
 app.UseDirectoryAuth();
@@ -32,6 +35,7 @@ app.MapDirectoryApi();
 app.MapDirectoryUi();
 app.MapDirectoryObservability();
 app.MapDirectoryAuth();
+app.MapDirectoryReplica();
 
 await app.RunAsync();
 
