@@ -38,29 +38,43 @@ internal static partial class EvictionStream
         IOptions<ReplicaOptions> replica,
         TimeProvider time,
         ILoggerFactory loggers,
+        IHostApplicationLifetime lifetime,
         CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(ReadAsync(cache, replica.Value.Name!, time, loggers.CreateLogger(typeof(EvictionStream)), cancellationToken));
+        TypedResults.ServerSentEvents(ReadAsync(
+            cache, replica.Value.Name!, time, loggers.CreateLogger(typeof(EvictionStream)), lifetime.ApplicationStopping, cancellationToken));
 
     private static async IAsyncEnumerable<SseItem<string>> ReadAsync(
         IFieldCache cache,
         string replica,
         TimeProvider time,
         ILogger logger,
+        CancellationToken stopping,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var dropping = 0;
         var evictions = Channel.CreateBounded<L1Eviction>(
             new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            _ => Log.EvictionDropped(logger, replica));
+            _ =>
+            {
+                if (Interlocked.Exchange(ref dropping, 1) == 0)
+                {
+                    Log.EvictionsDropped(logger, replica, Backlog);
+                }
+            });
 
         // Stamped in the handler, so the time is when this replica evicted, not when the stream got round to it.
         void OnInvalidated(object? sender, CacheInvalidatedEventArgs e) =>
             evictions.Writer.TryWrite(new L1Eviction(replica, time.GetUtcNow(), e.Remote, e.Keys));
 
+        // The stream ends quietly when the client leaves or the server stops (an open stream must never
+        // hold up a graceful shutdown): completing the channel ends the loop below without an exception.
+        using var left = cancellationToken.Register(() => evictions.Writer.TryComplete());
+        using var stopped = stopping.Register(() => evictions.Writer.TryComplete());
         cache.Invalidated += OnInvalidated;
         try
         {
             yield return new SseItem<string>(Serialize(new L1Eviction(replica, time.GetUtcNow(), Remote: false, [])), ReadyEvent);
-            await foreach (var eviction in evictions.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var eviction in evictions.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 yield return new SseItem<string>(Serialize(eviction), EvictionEvent);
             }
@@ -75,7 +89,7 @@ internal static partial class EvictionStream
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 6000, Level = LogLevel.Warning, Message = "An eviction stream reader on {Replica} fell behind; the oldest event was dropped")]
-        public static partial void EvictionDropped(ILogger logger, string replica);
+        [LoggerMessage(EventId = 6000, Level = LogLevel.Warning, Message = "An eviction stream reader on {Replica} fell {Backlog} events behind; from now on its oldest events are dropped")]
+        public static partial void EvictionsDropped(ILogger logger, string replica, int backlog);
     }
 }
