@@ -26,7 +26,14 @@ usage() { sed -n '6,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
-alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
+# True while the process runs. A stopped process whose parent has not reaped it yet (a zombie: `up`
+# leaves its processes to init) counts as gone.
+alive() {
+    [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null || return 1
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    [[ ${stat##*) } != Z* ]]
+}
 
 # Waits until curl gets a success from $1 (with the curl options after it), or fails after $2 seconds.
 wait_for() {
@@ -47,14 +54,18 @@ wait_for() {
     done
 }
 
-# Stops one process by id: TERM, then KILL if it is still there after 15 s.
-stop_pid() {
-    local pid=$1
-    alive "$pid" || return 0
-    kill -TERM "$pid" 2>/dev/null || return 0
-    local deadline=$((SECONDS + 15))
-    while alive "$pid" && ((SECONDS < deadline)); do sleep 0.1; done
-    if alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
+# Stops processes by id: TERM to all of them, then KILL whatever still runs after 15 s.
+stop_pids() {
+    local pid
+    for pid in "$@"; do alive "$pid" && kill -TERM "$pid" 2>/dev/null; done
+    local deadline=$((SECONDS + 15)) running=1
+    while ((running && SECONDS < deadline)); do
+        running=0
+        for pid in "$@"; do alive "$pid" && running=1; done
+        ((running)) && sleep 0.1
+    done
+    for pid in "$@"; do alive "$pid" && kill -KILL "$pid" 2>/dev/null; done
+    return 0
 }
 
 cluster_pids() {
@@ -64,14 +75,12 @@ cluster_pids() {
 
 down() {
     [[ -f $STATE ]] || { say "no cluster is up"; return 0; }
-    local work pid
+    local work
     work=$(awk '$1 == "work" { print $2 }' "$STATE")
     # nginx first, so nothing new reaches a replica that is stopping; Redis last.
-    for pid in $(awk '$1 == "pid" && $2 == "nginx" { print $3 }' "$STATE") \
-        $(awk '$1 == "pid" && $2 ~ /^replica-/ { print $3 }' "$STATE") \
-        $(awk '$1 == "pid" && $2 == "redis" { print $3 }' "$STATE"); do
-        stop_pid "$pid"
-    done
+    stop_pids $(awk '$1 == "pid" && $2 == "nginx" { print $3 }' "$STATE")
+    stop_pids $(awk '$1 == "pid" && $2 ~ /^replica-/ { print $3 }' "$STATE")
+    stop_pids $(awk '$1 == "pid" && $2 == "redis" { print $3 }' "$STATE")
     [[ -n $work && -d $work ]] && rm -rf "$work"
     rm -f "$STATE"
     say "stopped (logs kept in ${STATE_DIR#"$ROOT/"})"
