@@ -111,6 +111,8 @@ static async Task<HubConnection> OpenCircuitAsync(HttpClient http, CookieContain
             o.Transports = HttpTransportType.WebSockets;
         })
         .Build();
+    // A measurement pauses the server (a full GC with a heap walk); do not give up on it meanwhile.
+    hub.ServerTimeout = TimeSpan.FromMinutes(5);
     var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     hub.On<long, byte[]>("JS.RenderBatch", (batch, _) =>
     {
