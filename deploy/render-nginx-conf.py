@@ -89,8 +89,8 @@ def render_site(values, argv):
                   text, flags=re.S)
     listen_port = values["listen"].rsplit(":", 1)[-1]
     scalars = {
-        "generated_note": "# Generated from deploy/nginx.conf.template; edit that, then run again:\n#   "
-                          + command_line(strip_output(argv)),
+        "generated_note": "# Generated from deploy/nginx.conf.template: edit the template, then render it again with\n#   "
+                          + command_line(strip_output(argv)) + " -o <this file>",
         "listen": values["listen"],
         "http_listen": values.get("http_listen") or "",
         "https_port_suffix": "" if listen_port == "443" else ":" + listen_port,
