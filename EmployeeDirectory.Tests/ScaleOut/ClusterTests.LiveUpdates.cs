@@ -1,4 +1,5 @@
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Tests.Api;
 using EmployeeDirectory.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -102,6 +103,38 @@ public sealed partial class ClusterTests
         var api = await page.Context.APIRequest.GetAsync("/api/employees?pageSize=1");
         Assert.Equal(200, api.Status);
         Assert.Equal(other.Name, api.Headers.GetValueOrDefault("x-served-by"));
+    }
+
+    [Fact]
+    public async Task AReplicasEvictionStreamThroughTheFrontDoorShowsAnotherReplicasWriteAsRemote()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var employee = (await cluster.EmployeesAsync())[7];
+        using var watcher = cluster.CreateClient(pinnedTo: cluster.Replicas[1]);
+        using var stream = await watcher.GetAsync(new Uri("/api/admin/cache/evictions", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        Assert.Equal(cluster.Replicas[1].Name, ClusterFixture.ServedBy(stream));
+        using var events = new StreamReader(await stream.Content.ReadAsStreamAsync(cancellationToken));
+        Assert.Equal("ready", (await ServerSentEvents.NextAsync(events)).Kind);
+
+        using var writer = cluster.CreateClient(pinnedTo: cluster.Replicas[0]);
+        using (var write = await ApiJson.PutAsync(writer, $"/api/employees/{employee.Id}/presence", new { status = "In", note = "remote" }))
+        {
+            Assert.Equal(cluster.Replicas[0].Name, ClusterFixture.ServedBy(write));
+        }
+
+        // Event by event (nginx must not buffer the stream), until the other replica's write arrives.
+        var key = $"ed:employee:{employee.Id}:status";
+        for (var seen = 0; ; seen++)
+        {
+            Assert.True(seen < 20, $"{cluster.Replicas[1].Name} streamed 20 events without evicting {key}");
+            var (_, eviction) = await ServerSentEvents.NextAsync(events);
+            if (eviction.GetProperty("keys").EnumerateArray().Any(k => k.GetString() == key))
+            {
+                Assert.True(eviction.GetProperty("remote").GetBoolean());
+                Assert.Equal(cluster.Replicas[1].Name, eviction.GetProperty("replica").GetString());
+                break;
+            }
+        }
     }
 
     /// <summary>Fills a field of a prerendered page until the circuit has taken it (the Save button enables).</summary>
