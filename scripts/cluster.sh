@@ -111,9 +111,13 @@ up() {
     [[ $replicas =~ ^[1-9][0-9]*$ ]] || die "--replicas takes a positive number"
     [[ $employees =~ ^[0-9]+$ ]] || die "--employees takes a number"
     [[ $port =~ ^[0-9]+$ ]] && ((port > 0 && port < 65536)) || die "--port takes a TCP port"
-    for tool in redis-server nginx curl python3 dotnet; do
+    for tool in redis-server redis-cli curl python3 dotnet; do
         command -v "$tool" >/dev/null || die "$tool is needed (on Debian: apt-get install redis-server nginx curl python3)"
     done
+    # Debian puts nginx in /usr/sbin, which is not on every user's PATH.
+    local nginx
+    nginx=$(command -v nginx || echo /usr/sbin/nginx)
+    [[ -x $nginx ]] || die "nginx is needed (on Debian: apt-get install nginx)"
 
     if [[ -f $STATE ]]; then
         local pid running=0
@@ -164,7 +168,6 @@ up() {
         (
             cd "$APP_DIR"
             export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-            export ASPNETCORE_FORWARDEDHEADERS_ENABLED="${ASPNETCORE_FORWARDEDHEADERS_ENABLED:-true}"
             export Database__Provider=Sqlite
             export ConnectionStrings__Directory="Data Source=$database"
             export ConnectionStrings__Redis="127.0.0.1:$redis_port,password=$redis_password,abortConnect=false"
@@ -190,7 +193,7 @@ up() {
     mkdir -p "$nginx_dir"
     python3 deploy/render-nginx-conf.py "${upstreams[@]}" --listen "127.0.0.1:$port" --ops-allow 127.0.0.1 \
         --standalone "$nginx_dir" -o "$nginx_dir/nginx.conf"
-    nohup nginx -p "$nginx_dir" -c "$nginx_dir/nginx.conf" -e "$nginx_dir/error.log" >"$STATE_DIR/logs/nginx.log" 2>&1 &
+    nohup "$nginx" -p "$nginx_dir" -c "$nginx_dir/nginx.conf" -e "$nginx_dir/error.log" >"$STATE_DIR/logs/nginx.log" 2>&1 &
     local nginx_pid=$!
     printf 'pid nginx %s\n' "$nginx_pid" >>"$STATE"
     local front="http://127.0.0.1:$port"

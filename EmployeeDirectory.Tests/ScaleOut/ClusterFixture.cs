@@ -37,7 +37,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         var shared = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
             [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString(),
             ["ConnectionStrings:Redis"] = _redis.ConnectionString,
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
@@ -65,21 +64,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        await _redis.InitializeAsync();
-
-        // The first replica migrates and seeds the empty database, and creates the Data Protection key ring
-        // in Redis (the login page protects an antiforgery token) before the others start and read it.
-        await Replicas[0].StartAsync(cancellationToken);
-        using (var http = new HttpClient { BaseAddress = Replicas[0].Address })
-        using (var login = await http.GetAsync(new Uri("account/login", UriKind.Relative), cancellationToken))
+        try
         {
-            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+            await StartAsync(TestContext.Current.CancellationToken);
         }
-
-        await Task.WhenAll(Replicas.Skip(1).Select(replica => replica.StartAsync(cancellationToken)));
-        _front = await NginxFrontDoor.StartAsync(Replicas.Select(r => $"127.0.0.1:{r.Port}"), cancellationToken: cancellationToken);
-        await FindPinsAsync(cancellationToken);
+        catch
+        {
+            // Nothing may outlive a cluster that failed to start: its processes are stopped here.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public AppReplica Replica(string name) => Replicas.Single(r => r.Name == name);
@@ -154,6 +148,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         if (_front is not null)
         {
             await _front.DisposeAsync();
+            _front = null;
         }
 
         foreach (var replica in Replicas)
@@ -166,6 +161,24 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             File.Delete(_databasePath + suffix);
         }
+    }
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _redis.InitializeAsync();
+
+        // The first replica migrates and seeds the empty database, and creates the Data Protection key ring
+        // in Redis (the login page protects an antiforgery token) before the others start and read it.
+        await Replicas[0].StartAsync(cancellationToken);
+        using (var http = new HttpClient { BaseAddress = Replicas[0].Address })
+        using (var login = await http.GetAsync(new Uri("account/login", UriKind.Relative), cancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        }
+
+        await Task.WhenAll(Replicas.Skip(1).Select(replica => replica.StartAsync(cancellationToken)));
+        _front = await NginxFrontDoor.StartAsync(Replicas.Select(r => $"127.0.0.1:{r.Port}"), cancellationToken: cancellationToken);
+        await FindPinsAsync(cancellationToken);
     }
 
     private async Task FindPinsAsync(CancellationToken cancellationToken)
