@@ -32,6 +32,7 @@ cleanup() {
 trap cleanup EXIT
 
 client=scripts/circuits/OpenCircuits.cs
+dotnet tool restore >"$state/tool-restore.log" 2>&1 || { cat "$state/tool-restore.log" >&2; exit 1; }
 echo "building the circuit client..." >&2
 dotnet build "$client" -v quiet --nologo >"$state/client-build.log" 2>&1 || { tail -20 "$state/client-build.log" >&2; exit 1; }
 
