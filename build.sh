@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # EmployeeDirectory build entry point.
-#   ./build.sh test   install what the tests need (Debian, as root), run every test, print one summary line
+#   ./build.sh test   install what the tests need (Debian, as root: redis-server, chromium, nginx, docker-compose),
+#                     run every test, print one summary line
 #   ./build.sh run    run the web app (embedded mode: SQLite + in-memory cache) on http://localhost:5080
 #   ./build.sh build  build the solution in Release
 set -euo pipefail
@@ -65,6 +66,21 @@ stop_system_redis() {
     fi
 }
 
+# apt starts nginx on port 80 with the system config; the tests run their own nginx as this user on free
+# ports, so stop it.
+stop_system_nginx() {
+    if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null 2>&1; then
+        as_root systemctl disable --now nginx >/dev/null 2>&1 || true
+    else
+        if [[ -x /etc/init.d/nginx ]]; then
+            as_root /etc/init.d/nginx stop >/dev/null 2>&1 || true
+        fi
+        if command -v update-rc.d >/dev/null 2>&1; then
+            as_root update-rc.d nginx disable >/dev/null 2>&1 || true
+        fi
+    fi
+}
+
 ensure_test_prerequisites() {
     command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK (dotnet) is not on PATH"
     command -v python3 >/dev/null 2>&1 || die "python3 is needed to read the test results"
@@ -72,6 +88,10 @@ ensure_test_prerequisites() {
     local missing=()
     command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
     [[ -x $CHROMIUM ]] || missing+=(chromium)
+    # The scale-out tests put Debian's nginx in front of several app processes, and check the compose file.
+    [[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+    command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+    command -v curl >/dev/null 2>&1 || missing+=(curl)
     ((${#missing[@]} == 0)) && return 0
 
     command -v apt-get >/dev/null 2>&1 \
@@ -85,6 +105,9 @@ ensure_test_prerequisites() {
         -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}"
     if [[ " ${missing[*]} " == *" redis-server "* ]]; then
         stop_system_redis
+    fi
+    if [[ " ${missing[*]} " == *" nginx "* ]]; then
+        stop_system_nginx
     fi
 }
 
@@ -195,7 +218,7 @@ build_solution() {
 }
 
 usage() {
-    sed -n '2,5s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,6s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 command=${1:-}

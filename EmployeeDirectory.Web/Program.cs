@@ -8,6 +8,7 @@ using EmployeeDirectory.Web.Auth.Accounts;
 using EmployeeDirectory.Web.Components;
 using EmployeeDirectory.Web.Observability;
 using EmployeeDirectory.Web.RateLimiting;
+using EmployeeDirectory.Web.Replicas;
 using EmployeeDirectory.Web.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.AddDirectoryApi();
 builder.AddDirectoryUi();
 builder.AddDirectoryAdmin();
 builder.AddDirectoryObservability();
+builder.AddDirectoryReplica();
 
 var app = builder.Build();
 if (await app.RunAccountCommandAsync(args))
@@ -29,6 +31,7 @@ if (await app.RunAccountCommandAsync(args))
     return;
 }
 
+app.UseDirectoryReplica();
 app.UseDirectoryTransport();
 app.UseRouting();
 app.UseDirectoryApiErrors();
@@ -38,6 +41,7 @@ app.MapDirectoryApi();
 app.MapDirectoryUi();
 app.MapDirectoryObservability();
 app.MapDirectoryAuth();
+app.MapDirectoryReplica();
 
 await app.RunAsync();
 

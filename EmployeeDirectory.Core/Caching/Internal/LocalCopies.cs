@@ -24,15 +24,16 @@ internal sealed class LocalCopies(
     /// <summary>Evicts an invalidation's keys and applies its patches here (this server reads its own writes at once).</summary>
     public void ApplyLocally(ResolvedInvalidation invalidation, bool remote)
     {
-        if (invalidation.DropKeys.Count > 0)
-        {
-            Evict(invalidation.DropKeys, remote);
-        }
-
+        // Patches first: evicting raises the change events pages refresh on, and they must find the aggregates patched.
         foreach (var aggregate in invalidation.Aggregates)
         {
             // Without a version: the aggregate's version moves on only with the message, which arrives in order.
             aggregates.Apply(aggregate.Key, aggregate.Members, version: null);
+        }
+
+        if (invalidation.DropKeys.Count > 0)
+        {
+            Evict(invalidation.DropKeys, remote);
         }
     }
 
