@@ -42,6 +42,7 @@ app.MapDirectoryUi();
 app.MapDirectoryObservability();
 app.MapDirectoryAuth();
 app.MapDirectoryReplica();
+app.MapDirectoryAdmin();
 
 await app.RunAsync();
 

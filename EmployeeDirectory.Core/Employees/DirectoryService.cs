@@ -51,13 +51,39 @@ internal sealed partial class DirectoryService(
     public async Task<ServiceResult<EmployeeDetails>> UpdateProfileAsync(int id, ProfileUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        CacheIntentRecord intent;
+        ServiceResult<EmployeeDetails>? refused;
+        CacheIntentRecord? intent;
+        try
+        {
+            (refused, intent) = await SaveProfileAsync(id, update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (DatabaseFailures.IsUnavailable(error))
+        {
+            // SaveChanges runs in one transaction: nothing was saved, nothing is invalidated.
+            Log.DatabaseUnavailable(logger, id, error);
+            return ServiceResult<EmployeeDetails>.Unavailable();
+        }
+
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        await cache.InvalidateAsync(DirectoryOutbox.ToIntent(intent!)).ConfigureAwait(false);
+        Log.ProfileUpdated(logger, id);
+        var saved = await reader.DetailsAsync(id, cancellationToken).ConfigureAwait(false);
+        return saved is null ? ServiceResult<EmployeeDetails>.NotFound() : ServiceResult<EmployeeDetails>.Ok(saved);
+    }
+
+    /// <summary>Checks and saves the edit with its outbox intent; a refusal, or the intent to send once committed.</summary>
+    private async Task<(ServiceResult<EmployeeDetails>? Refused, CacheIntentRecord? Intent)> SaveProfileAsync(int id, ProfileUpdate update, CancellationToken cancellationToken)
+    {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == id, cancellationToken).ConfigureAwait(false);
             if (employee is null)
             {
-                return ServiceResult<EmployeeDetails>.NotFound();
+                return (ServiceResult<EmployeeDetails>.NotFound(), null);
             }
 
             var errors = ProfileRules.Validate(update);
@@ -77,16 +103,16 @@ internal sealed partial class DirectoryService(
 
             if (errors.Any)
             {
-                return ServiceResult<EmployeeDetails>.Invalid(errors.ToDictionary());
+                return (ServiceResult<EmployeeDetails>.Invalid(errors.ToDictionary()), null);
             }
 
             if (employee.ConcurrencyStamp != update.ConcurrencyStamp)
             {
-                return ServiceResult<EmployeeDetails>.Conflict(await StoredDetailsAsync(id, cancellationToken).ConfigureAwait(false));
+                return (ServiceResult<EmployeeDetails>.Conflict(await StoredDetailsAsync(id, cancellationToken).ConfigureAwait(false)), null);
             }
 
             Apply(employee, update, department!, normalizedEmail);
-            intent = outbox.Record(db, DirectoryCacheContract.ProfileChanged(
+            var intent = outbox.Record(db, DirectoryCacheContract.ProfileChanged(
                 new RosterEntry(employee.Id, employee.GivenName, employee.FamilyName, employee.DisplayName, employee.Title, department!.Name, employee.Email, employee.Location),
                 employee.ProfileVersion));
             // The WHERE clause checks the stamp the editor loaded, so a save that raced ours is caught by the database too.
@@ -98,20 +124,17 @@ internal sealed partial class DirectoryService(
             catch (DbUpdateConcurrencyException)
             {
                 Log.ProfileConflict(logger, id);
-                return ServiceResult<EmployeeDetails>.Conflict(await StoredDetailsAsync(id, cancellationToken).ConfigureAwait(false));
+                return (ServiceResult<EmployeeDetails>.Conflict(await StoredDetailsAsync(id, cancellationToken).ConfigureAwait(false)), null);
             }
-            catch (DbUpdateException error)
+            catch (DbUpdateException error) when (!DatabaseFailures.IsUnavailable(error))
             {
                 // The unique email index caught a race the check above could not.
                 Log.ProfileRejected(logger, id, error);
-                return ServiceResult<EmployeeDetails>.Invalid(new Dictionary<string, string[]> { ["email"] = ["Another employee already uses this email."] });
+                return (ServiceResult<EmployeeDetails>.Invalid(new Dictionary<string, string[]> { ["email"] = ["Another employee already uses this email."] }), null);
             }
-        }
 
-        await cache.InvalidateAsync(DirectoryOutbox.ToIntent(intent)).ConfigureAwait(false);
-        Log.ProfileUpdated(logger, id);
-        var saved = await reader.DetailsAsync(id, cancellationToken).ConfigureAwait(false);
-        return saved is null ? ServiceResult<EmployeeDetails>.NotFound() : ServiceResult<EmployeeDetails>.Ok(saved);
+            return (null, intent);
+        }
     }
 
     private static async Task<Department?> FindDepartmentAsync(DirectoryDbContext db, string name, CancellationToken cancellationToken)
@@ -154,5 +177,8 @@ internal sealed partial class DirectoryService(
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Profile edit of employee {EmployeeId} refused by the database")]
         public static partial void ProfileRejected(ILogger logger, int employeeId, Exception error);
+
+        [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Profile edit of employee {EmployeeId} was not saved: the database is out of reach")]
+        public static partial void DatabaseUnavailable(ILogger logger, int employeeId, Exception error);
     }
 }

@@ -17,4 +17,7 @@ public enum ServiceOutcome
 
     /// <summary>The actor may not do this. Nothing was saved.</summary>
     Forbidden,
+
+    /// <summary>The database could not be reached. Nothing was saved; trying again later may succeed.</summary>
+    Unavailable,
 }

@@ -42,5 +42,8 @@ public sealed class ServiceResult<T>
 
     /// <summary>Refused because the actor may not do this. Nothing was saved.</summary>
     public static ServiceResult<T> Forbidden() => new(ServiceOutcome.Forbidden, default, NoErrors);
+
+    /// <summary>The database could not be reached. Nothing was saved.</summary>
+    public static ServiceResult<T> Unavailable() => new(ServiceOutcome.Unavailable, default, NoErrors);
 #pragma warning restore CA1000
 }

@@ -50,6 +50,20 @@ internal sealed partial class PresenceService(
         }
 
         var by = changedBy.Length > MaxChangedByLength ? changedBy[..MaxChangedByLength] : changedBy;
+        try
+        {
+            return await SaveAsync(id, update, note, by, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (DatabaseFailures.IsUnavailable(error))
+        {
+            // The transaction did not commit: nothing was saved, nothing is invalidated.
+            Log.DatabaseUnavailable(logger, id, error);
+            return ServiceResult<EmployeeStatus>.Unavailable();
+        }
+    }
+
+    private async Task<ServiceResult<EmployeeStatus>> SaveAsync(int id, PresenceUpdate update, string? note, string by, CancellationToken cancellationToken)
+    {
         var at = timeProvider.GetUtcNow();
         EmployeeStatus saved;
         CacheIntentRecord intent;
@@ -103,5 +117,8 @@ internal sealed partial class PresenceService(
 
         [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Refused {Actor} setting the presence of employee {EmployeeId}: not their own, and not an admin")]
         public static partial void PresenceRefused(ILogger logger, int employeeId, string actor);
+
+        [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "The presence of employee {EmployeeId} was not saved: the database is out of reach")]
+        public static partial void DatabaseUnavailable(ILogger logger, int employeeId, Exception error);
     }
 }

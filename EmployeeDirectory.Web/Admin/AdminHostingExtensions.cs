@@ -14,4 +14,12 @@ public static class AdminHostingExtensions
         builder.Services.AddScoped<CacheConsoleActions>();
         return builder;
     }
+
+    /// <summary>The admin cache API (<c>POST /api/admin/cache/reset</c>).</summary>
+    public static WebApplication MapDirectoryAdmin(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapCacheAdminApi();
+        return app;
+    }
 }

@@ -35,6 +35,12 @@ public sealed class CacheConsoleActions(ICacheOperator cache, AuthenticationStat
             : new OperatorResult<long>(0, NotAllowed);
     }
 
+    /// <summary>Moves the cache to a new generation everywhere; the value is the new generation.</summary>
+    public async Task<OperatorResult<long>> ResetAsync(CancellationToken cancellationToken) =>
+        await IsAdminAsync()
+            ? await cache.ResetAsync(cancellationToken)
+            : new OperatorResult<long>(cache.Keys.Generation, NotAllowed);
+
     private async Task<bool> IsAdminAsync()
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;

@@ -80,4 +80,6 @@ public sealed partial class CacheConsolePage : LifetimeComponent
     private void TogglePause() => _pausedAt = _pausedAt is null ? Time.GetUtcNow() : null;
 
     private void OnPolicyCleared(CachePolicy policy) => _tick++;
+
+    private void OnReset() => _tick++;
 }

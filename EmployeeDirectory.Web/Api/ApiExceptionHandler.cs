@@ -1,4 +1,6 @@
 using System.Text.Json;
+using EmployeeDirectory.Core.Data;
+using EmployeeDirectory.Core.Employees;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace EmployeeDirectory.Web.Api;
@@ -26,6 +28,18 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             return true;
         }
 
+        if (exception is DirectoryNotReadyException || DatabaseFailures.IsUnavailable(exception))
+        {
+            // A read the cache could not answer, with the database out of reach (or still being seeded).
+            Log.DatabaseUnavailable(logger, request.Method, request.Path, exception);
+            httpContext.Response.Headers.RetryAfter = ApiProblems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var problem = exception is DirectoryNotReadyException notReady
+                ? TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The directory is being set up", detail: notReady.Message)
+                : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The directory's database is unavailable", detail: "The database could not be reached and the cache does not hold what was asked for. Try again in a moment.");
+            await problem.ExecuteAsync(httpContext);
+            return true;
+        }
+
         Log.UnhandledException(logger, exception, request.Method, request.Path);
         await TypedResults.Problem(
                 statusCode: StatusCodes.Status500InternalServerError,
@@ -46,6 +60,9 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
     {
         [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Rejected {Method} {Path} with {StatusCode}: {Detail}")]
         public static partial void RequestRejected(ILogger logger, string method, PathString path, int statusCode, string detail);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Answered {Method} {Path} with 503: the database is out of reach")]
+        public static partial void DatabaseUnavailable(ILogger logger, string method, PathString path, Exception error);
 
         [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
         public static partial void UnhandledException(ILogger logger, Exception exception, string method, PathString path);

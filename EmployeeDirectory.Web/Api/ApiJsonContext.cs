@@ -11,4 +11,5 @@ namespace EmployeeDirectory.Web.Api;
 [JsonSerializable(typeof(IReadOnlyList<DepartmentResponse>))]
 [JsonSerializable(typeof(PresenceRequest))]
 [JsonSerializable(typeof(ProfileRequest))]
+[JsonSerializable(typeof(Admin.CacheResetResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -12,6 +12,12 @@ internal static class ApiProblems
 {
     public const string ConcurrencyStampExtension = "concurrencyStamp";
 
+    /// <summary>The extension a presence conflict carries the current presence in.</summary>
+    public const string PresenceExtension = "presence";
+
+    /// <summary>Seconds a 503 asks the caller to wait before trying again.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public static ProblemHttpResult EmployeeNotFound(int id) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
@@ -26,6 +32,25 @@ internal static class ApiProblems
             extensions: current is null
                 ? null
                 : new Dictionary<string, object?> { [ConcurrencyStampExtension] = current.Profile.ConcurrencyStamp.ToString("D") });
+
+    /// <summary>The presence changed since the caller read it: 409 with the presence as the database holds it now.</summary>
+    public static ProblemHttpResult PresenceConflict(PresenceResponse? current) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The status was changed by someone else",
+            detail: "Someone changed this status after you read it. Nothing was saved: look at the current status (below) and set it again if you still mean to.",
+            extensions: current is null ? null : new Dictionary<string, object?> { [PresenceExtension] = current });
+
+    /// <summary>The database is out of reach: nothing was saved, or nothing could be read that the cache did not hold.</summary>
+    public static ProblemHttpResult DatabaseUnavailable(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "The directory's database is unavailable",
+            detail: "The database could not be reached, so nothing was saved. Try again in a moment.");
+    }
 
     public static ProblemHttpResult NotYourPresence(int id) =>
         TypedResults.Problem(

@@ -7,7 +7,7 @@ namespace EmployeeDirectory.Web.Api;
 internal static class EmployeeMappings
 {
     public static PresenceResponse ToResponse(this EmployeeStatus status) =>
-        new(status.Presence, status.Note, status.ChangedAt, status.ChangedBy);
+        new(status.Presence, status.Note, status.ChangedAt, status.ChangedBy, status.Stamp);
 
     public static EmployeeResponse ToResponse(this EmployeeDetails details)
     {

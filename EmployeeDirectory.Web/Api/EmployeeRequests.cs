@@ -11,7 +11,8 @@ namespace EmployeeDirectory.Web.Api;
 /// </summary>
 internal sealed record PresenceRequest(
     [property: Description("In or Out.")] string? Status,
-    [property: Description("Optional, at most 140 characters.")] string? Note)
+    [property: Description("Optional, at most 140 characters.")] string? Note,
+    [property: Description("Optional: the presence stamp this change replaces. If the status changed since, nothing is saved and the answer is 409 with the current presence. Leave it out to write regardless (a badge reader).")] long? ExpectedStamp = null)
 {
     public bool TryGetUpdate([NotNullWhen(true)] out PresenceUpdate? update, out Dictionary<string, string[]> errors)
     {
@@ -30,7 +31,7 @@ internal sealed record PresenceRequest(
             return false;
         }
 
-        update = new PresenceUpdate(status, Note);
+        update = new PresenceUpdate(status, Note, ExpectedStamp);
         return true;
     }
 }

@@ -8,7 +8,8 @@ internal sealed record PresenceResponse(
     PresenceStatus Status,
     string? Note,
     DateTimeOffset? ChangedAt,
-    string? ChangedBy);
+    string? ChangedBy,
+    [property: Description("Changes with every presence change: send it back as expectedStamp so a change never undoes one you have not seen.")] long Stamp);
 
 /// <summary>One employee with profile, presence and the stamp a profile edit must send back.</summary>
 internal sealed record EmployeeResponse(

@@ -37,13 +37,16 @@ internal static class EmployeesApi
             .RequireAuthorization(DirectoryPolicies.EditProfiles)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapPut("/employees/{id:int}/presence", SetPresenceAsync)
             .WithName("SetPresence")
-            .WithSummary("Set an employee's In/Out status and note: your own, or anyone's as an admin.")
+            .WithSummary("Set an employee's In/Out status and note: your own, or anyone's as an admin; refused with 409 if expectedStamp is stale.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/departments", GetDepartmentsAsync)
             .WithName("GetDepartments")
@@ -94,6 +97,7 @@ internal static class EmployeesApi
         int id,
         [FromBody] PresenceRequest body,
         ClaimsPrincipal user,
+        HttpResponse response,
         [FromServices] IPresenceService presence,
         CancellationToken cancellationToken)
     {
@@ -110,6 +114,8 @@ internal static class EmployeesApi
             ServiceOutcome.Forbidden => ApiProblems.NotYourPresence(id),
             ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
             ServiceOutcome.NotFound => ApiProblems.EmployeeNotFound(id),
+            ServiceOutcome.Conflict => ApiProblems.PresenceConflict(result.Value?.ToResponse()),
+            ServiceOutcome.Unavailable => ApiProblems.DatabaseUnavailable(response),
             _ => throw Unexpected(nameof(IPresenceService.SetPresenceAsync), result.Outcome),
         };
     }
@@ -117,6 +123,7 @@ internal static class EmployeesApi
     private static async Task<Results<Ok<EmployeeResponse>, ValidationProblem, ProblemHttpResult>> UpdateProfileAsync(
         int id,
         [FromBody] ProfileRequest body,
+        HttpResponse response,
         [FromServices] IDirectoryService directory,
         CancellationToken cancellationToken)
     {
@@ -132,6 +139,7 @@ internal static class EmployeesApi
             ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
             ServiceOutcome.NotFound => ApiProblems.EmployeeNotFound(id),
             ServiceOutcome.Conflict => ApiProblems.ProfileConflict(result.Value),
+            ServiceOutcome.Unavailable => ApiProblems.DatabaseUnavailable(response),
             _ => throw Unexpected(nameof(IDirectoryService.UpdateProfileAsync), result.Outcome),
         };
     }

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace EmployeeDirectory.Web.Observability;
 
 /// <summary>
-/// Ready when the directory's own table answers a query: that proves the connection, the credentials and
-/// the schema, where opening a connection proves only the first.
+/// Ready when the directory's own table answers a query (that proves the connection, the credentials and
+/// the schema, where opening a connection proves only the first) and no seeding is under way.
 /// </summary>
 internal sealed partial class DatabaseHealthCheck(IDbContextFactory<DirectoryDbContext> contexts, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
 {
@@ -18,6 +18,12 @@ internal sealed partial class DatabaseHealthCheck(IDbContextFactory<DirectoryDbC
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await db.Employees.AnyAsync(cancellationToken);
+            if (await db.CacheGenerations.AnyAsync(g => g.SeedingSinceMs != null, cancellationToken))
+            {
+                // Seeding commits the roster at once; until then the directory would look empty.
+                return new HealthCheckResult(context.Registration.FailureStatus, "The database is being seeded; not ready yet.");
+            }
+
             return HealthCheckResult.Healthy(
                 "The database answers queries.",
                 new Dictionary<string, object> { ["provider"] = ProviderName(db) });

@@ -200,6 +200,13 @@ internal sealed class FieldCache : IFieldCache, IDisposable
     public async Task<bool> ProbeRedisAsync() =>
         (await _gate.TryAsync(0, static (tier, _) => tier.PingAsync()).ConfigureAwait(false)).Succeeded;
 
+    /// <summary>True when the cache keeps its generation with the data, so an operator can move it to a new one.</summary>
+    public bool CanReset => _relay?.HasGenerations == true;
+
+    /// <summary>An operator's reset: the data, this server and every other move to a new generation, whose keys nothing has cached yet.</summary>
+    public Task<long> ResetAsync(CancellationToken cancellationToken) =>
+        _relay?.ResetGenerationAsync(cancellationToken) ?? throw new InvalidOperationException("This cache keeps no generation with its data.");
+
     /// <summary>Empties this server's L1 and tells open pages to refresh everything.</summary>
     public void ClearLocal() => _copies.ClearLocal();
 

@@ -208,6 +208,9 @@ internal sealed partial class OutboxRelay : IDisposable
     private Task FollowGenerationAsync(CancellationToken cancellationToken) =>
         _generations?.FollowAsync(cancellationToken) ?? Task.CompletedTask;
 
+    /// <summary>True when the generation is kept with the data (the app registered an <see cref="ICacheGenerations"/>).</summary>
+    public bool HasGenerations => _generations is not null;
+
     /// <summary>An operator's reset: the database, this server and every other move to a new generation.</summary>
     public Task<long> ResetGenerationAsync(CancellationToken cancellationToken) =>
         _generations?.AdvanceAsync(cancellationToken) ?? throw new InvalidOperationException("The cache has no generation store.");

@@ -25,6 +25,8 @@ internal sealed class CacheOperator(FieldCache cache) : ICacheOperator
 
     public bool HasRedis => cache.HasRedis;
 
+    public bool CanReset => cache.CanReset;
+
     public CacheConnectionState RedisState =>
         !cache.HasRedis ? CacheConnectionState.NotConfigured
         : cache.IsRedisDegraded ? CacheConnectionState.Degraded
@@ -146,6 +148,17 @@ internal sealed class CacheOperator(FieldCache cache) : ICacheOperator
         }
 
         return new OperatorResult<long>(removed, problem);
+    }
+
+    public async Task<OperatorResult<long>> ResetAsync(CancellationToken cancellationToken = default)
+    {
+        if (!cache.CanReset)
+        {
+            return new OperatorResult<long>(cache.Keys.Generation, "This cache keeps no generation with its data, so it cannot be reset.");
+        }
+
+        var generation = await cache.ResetAsync(cancellationToken);
+        return new OperatorResult<long>(generation, null);
     }
 
     public async Task<RedisHealth> CheckRedisAsync(CancellationToken cancellationToken = default)

@@ -19,6 +19,9 @@ public interface ICacheOperator
     /// <summary>True when Redis is configured (L2 and pub/sub in use).</summary>
     bool HasRedis { get; }
 
+    /// <summary>True when the cache keeps its generation with the data, so <see cref="ResetAsync"/> can move it.</summary>
+    bool CanReset { get; }
+
     /// <summary>The Redis connection as the cache uses it.</summary>
     CacheConnectionState RedisState { get; }
 
@@ -36,6 +39,13 @@ public interface ICacheOperator
 
     /// <summary>Evicts every key of one policy from Redis (SCAN, then batch by batch) and every L1; the value is how many Redis keys were removed.</summary>
     Task<OperatorResult<long>> ClearPolicyAsync(CachePolicy policy, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves the cache to a new generation: the data records it, this server and (by announcement) every other
+    /// switch to its keys at once, and nothing cached before is read again (it expires in Redis by itself).
+    /// The value is the new generation; a cache that keeps no generation with its data says so as a problem.
+    /// </summary>
+    Task<OperatorResult<long>> ResetAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Checks Redis now: connection, a PING through the circuit breaker (which lets an idle server find Redis back), the subscription.</summary>
     Task<RedisHealth> CheckRedisAsync(CancellationToken cancellationToken = default);

@@ -105,6 +105,9 @@ public sealed partial class PresenceButton
             case ServiceOutcome.NotFound:
                 Snackbar.Add($"{EmployeeName} is no longer in the directory", Severity.Warning);
                 break;
+            case ServiceOutcome.Unavailable:
+                Snackbar.Add($"The directory's database can't be reached right now, so {EmployeeName}'s status was not changed. Try again in a moment.", Severity.Error);
+                break;
             default:
                 var reason = result.Errors.Values.SelectMany(messages => messages).FirstOrDefault() ?? "The change was refused";
                 Snackbar.Add(reason, Severity.Error);

@@ -126,6 +126,9 @@ public sealed partial class ProfileEditor : LifetimeComponent
                     _conflict = true;
                     _changedElsewhere = false;
                     break;
+                case ServiceOutcome.Unavailable:
+                    _otherErrors = ["The directory's database can't be reached right now, so nothing was saved. Your changes are still here: try again in a moment."];
+                    break;
                 default:
                     _gone = true;
                     break;
