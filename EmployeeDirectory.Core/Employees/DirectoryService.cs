@@ -26,7 +26,7 @@ internal sealed partial class DirectoryService(
             return ServiceResult<DirectoryPage>.Invalid(errors.ToDictionary());
         }
 
-        var roster = await reader.RosterAsync(cancellationToken).ConfigureAwait(false) ?? new RosterIndex([], []);
+        var roster = await reader.RosterAsync(cancellationToken).ConfigureAwait(false) ?? RosterIndex.Empty;
         var presence = query.Status is null ? null : await reader.PresenceAsync(cancellationToken).ConfigureAwait(false);
         var (matches, total) = RosterSearch.Run(roster, presence, query);
         var statuses = await reader.StatusesAsync([.. matches.Select(m => m.Id)], cancellationToken).ConfigureAwait(false);

@@ -42,10 +42,9 @@ internal sealed class EmployeeLoader(IDbContextFactory<DirectoryDbContext> conte
             .Select(e => new RosterEntry(e.Id, e.GivenName, e.FamilyName, e.DisplayName, e.Title, e.Department!.Name, e.Email, e.Location))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var departments = await db.Departments.AsNoTracking()
-            .Select(d => new DepartmentSummary(d.Id, d.Name, d.Employees.Count))
+            .Select(d => new RosterDepartment(d.Id, d.Name))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        departments.Sort((a, b) => StringComparer.InvariantCultureIgnoreCase.Compare(a.Name, b.Name));
-        return new RosterIndex(employees, departments);
+        return RosterIndex.Build(employees, departments);
     }
 
     public async Task<PresenceRoster?> PresenceAsync(CancellationToken cancellationToken)
