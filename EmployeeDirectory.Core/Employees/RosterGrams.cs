@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace EmployeeDirectory.Core.Employees;
 
 /// <summary>
@@ -11,7 +9,8 @@ namespace EmployeeDirectory.Core.Employees;
 /// </summary>
 internal sealed class RosterGrams
 {
-    private const int LongestGram = 3;
+    /// <summary>The longest gram indexed: a term this long or shorter is answered by one posting.</summary>
+    public const int LongestGram = 3;
 
     private readonly RosterShardedMap<ulong, RosterSlotSet> _postings;
 
@@ -25,20 +24,13 @@ internal sealed class RosterGrams
 
     public static RosterGrams Build(IReadOnlyList<string> texts)
     {
-        var builders = new Dictionary<ulong, PostingBuilder>();
-        var grams = new List<ulong>();
+        var builder = new RosterGramsBuilder(texts.Count);
         for (var slot = 0; slot < texts.Count; slot++)
         {
-            grams.Clear();
-            AppendGrams(texts[slot], grams);
-            foreach (var gram in grams)
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(builders, gram, out _).Add(slot);
-            }
+            builder.Add(slot, texts[slot]);
         }
 
-        return new RosterGrams(RosterShardedMap<ulong, RosterSlotSet>.From(
-            builders.Select(pair => KeyValuePair.Create(pair.Key, RosterSlotSet.FromSorted(pair.Value.ToArray(), texts.Count)))));
+        return new RosterGrams(RosterShardedMap<ulong, RosterSlotSet>.From(builder.Postings()));
     }
 
     /// <summary>The postings after the text of <paramref name="slot"/> changed from <paramref name="before"/> (null for a new slot) to <paramref name="after"/>.</summary>
@@ -103,13 +95,13 @@ internal sealed class RosterGrams
     }
 
     /// <summary>Appends the grams of <paramref name="text"/> to <paramref name="grams"/>, once per occurrence.</summary>
-    private static void AppendGrams(string text, List<ulong> grams)
+    public static void AppendGrams(ReadOnlySpan<char> text, List<ulong> grams)
     {
         for (var start = 0; start < text.Length; start++)
         {
             for (var length = 1; length <= LongestGram && start + length <= text.Length; length++)
             {
-                var gram = text.AsSpan(start, length);
+                var gram = text.Slice(start, length);
                 if (gram[^1] == ' ')
                 {
                     break;
@@ -121,7 +113,7 @@ internal sealed class RosterGrams
     }
 
     /// <summary>The gram's length in bits 48 and up, its characters in the 16-bit fields below.</summary>
-    private static ulong KeyOf(ReadOnlySpan<char> gram)
+    public static ulong KeyOf(ReadOnlySpan<char> gram)
     {
         var key = (ulong)gram.Length << 48;
         for (var i = 0; i < gram.Length; i++)
@@ -130,29 +122,5 @@ internal sealed class RosterGrams
         }
 
         return key;
-    }
-
-    /// <summary>The slots of one gram while building, ascending; a slot is added once however often the gram occurs in its text.</summary>
-    private struct PostingBuilder
-    {
-        private int[]? _slots;
-        private int _count;
-
-        public void Add(int slot)
-        {
-            if (_count > 0 && _slots![_count - 1] == slot)
-            {
-                return;
-            }
-
-            if (_slots is null || _count == _slots.Length)
-            {
-                Array.Resize(ref _slots, Math.Max(4, _count * 2));
-            }
-
-            _slots[_count++] = slot;
-        }
-
-        public readonly int[] ToArray() => _slots.AsSpan(0, _count).ToArray();
     }
 }

@@ -12,7 +12,7 @@ namespace EmployeeDirectory.Core.Employees;
 public sealed class RosterIndex
 {
     private const int EntryFieldBytes = (7 * RosterMemory.Reference) + sizeof(int);
-    private const int IndexFieldBytes = (7 * RosterMemory.Reference) + (2 * sizeof(long));
+    private const int IndexFieldBytes = (8 * RosterMemory.Reference) + (2 * sizeof(long));
 
     private readonly RosterShardedMap<int, int> _slotsById;
 
@@ -27,6 +27,7 @@ public sealed class RosterIndex
         RosterGrams grams,
         RosterOrders orders,
         RosterDepartments departments,
+        RosterTermMatches termMatches,
         long stringBytes)
     {
         Entries = entries;
@@ -36,6 +37,7 @@ public sealed class RosterIndex
         Grams = grams;
         Orders = orders;
         DepartmentTable = departments;
+        TermMatches = termMatches;
         _stringBytes = stringBytes;
         EstimatedBytes = RosterMemory.Object(IndexFieldBytes)
             + entries.EstimatedBytes(RosterMemory.Reference) + (entries.Count * RosterMemory.Object(EntryFieldBytes))
@@ -59,7 +61,7 @@ public sealed class RosterIndex
     }
 
     private RosterIndex(RosterIndex built)
-        : this(built.Entries, built.Texts, built.Ids, built._slotsById, built.Grams, built.Orders, built.DepartmentTable, built._stringBytes)
+        : this(built.Entries, built.Texts, built.Ids, built._slotsById, built.Grams, built.Orders, built.DepartmentTable, built.TermMatches, built._stringBytes)
     {
     }
 
@@ -75,7 +77,8 @@ public sealed class RosterIndex
     /// <summary>
     /// Managed memory this index holds, in bytes: its arrays, strings and objects with the runtime's object
     /// overheads, each string shared between entries counted once. Structures shared with the index it was
-    /// patched from are counted in full here too.
+    /// patched from are counted in full here too. Not counted: the results of recent searches for long terms
+    /// that most entries contain, kept alongside (at most 128, each at most one bit per employee).
     /// </summary>
     [JsonIgnore]
     public long EstimatedBytes { get; }
@@ -94,6 +97,9 @@ public sealed class RosterIndex
     internal RosterOrders Orders { get; }
 
     internal RosterDepartments DepartmentTable { get; }
+
+    /// <summary>Verified matches of recent long terms that most entries are candidates for; not counted in <see cref="EstimatedBytes"/>.</summary>
+    internal RosterTermMatches TermMatches { get; }
 
     /// <summary>
     /// An index of <paramref name="employees"/> (distinct ids) and <paramref name="departments"/>, whose head
@@ -130,6 +136,7 @@ public sealed class RosterIndex
             RosterGrams.Build(texts),
             RosterOrders.Build(entries),
             RosterDepartments.Build(departments, entries),
+            new RosterTermMatches(),
             stringBytes);
     }
 
@@ -167,6 +174,7 @@ public sealed class RosterIndex
             beforeText == text ? Grams : Grams.With(slot, beforeText, text, rosterSize),
             Orders.With(entries, slot, added),
             DepartmentTable.With(slot, before?.Department, after.Department, rosterSize),
+            TermMatches.With(slot, text, rosterSize),
             stringBytes);
     }
 

@@ -20,17 +20,22 @@ internal static class RosterMatcher
         }
 
         var sets = new List<RosterSlotSet>();
-        var toCheck = new List<string>();
+        var unverified = new List<(string Term, List<RosterSlotSet> Candidates)>();
         foreach (var term in shape.Terms)
         {
-            if (!roster.Grams.TryCollect(term, sets, out var exact))
+            var candidates = new List<RosterSlotSet>();
+            if (!roster.Grams.TryCollect(term, candidates, out var exact))
             {
                 return RosterMatches.None;
             }
 
-            if (!exact)
+            if (exact)
             {
-                toCheck.Add(term);
+                sets.AddRange(candidates);
+            }
+            else
+            {
+                unverified.Add((term, candidates));
             }
         }
 
@@ -44,9 +49,55 @@ internal static class RosterMatcher
             sets.Add(members);
         }
 
+        var toCheck = new List<string>();
+        var narrowest = sets.Concat(unverified.SelectMany(u => u.Candidates)).Select(set => set.Count).DefaultIfEmpty(rosterSize).Min();
+        foreach (var (term, candidates) in unverified)
+        {
+            // With nothing narrow to start from, every candidate of the term would be checked: check them once and keep the answer.
+            if (candidates.Count > 0 && RosterSlotSet.IsDense(narrowest, rosterSize))
+            {
+                sets.Add(roster.TermMatches.GetOrAdd(term, t => Verified(roster, t, candidates)));
+            }
+            else
+            {
+                sets.AddRange(candidates);
+                toCheck.Add(term);
+            }
+        }
+
         var check = new CandidateCheck(roster, toCheck, shape.StatusFilter, shape.Presence);
         sets.Sort((a, b) => a.Count.CompareTo(b.Count));
+        if (sets.Count > 0 && sets[0].Count == 0)
+        {
+            return RosterMatches.None;
+        }
+
         return sets.Count > 0 && !sets[0].IsBitmap ? FromList(sets, check) : FromBitmap(sets, check, rosterSize);
+    }
+
+    /// <summary>The slots whose text contains <paramref name="term"/>, among the intersection of its postings.</summary>
+    private static RosterSlotSet Verified(RosterIndex roster, string term, List<RosterSlotSet> candidates)
+    {
+        var bits = new ulong[RosterSlotSet.WordsFor(roster.Entries.Count)];
+        candidates[0].CopyInto(bits);
+        foreach (var set in candidates.Skip(1))
+        {
+            set.IntersectInto(bits);
+        }
+
+        for (var w = 0; w < bits.Length; w++)
+        {
+            for (var word = bits[w]; word != 0; word &= word - 1)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                if (!roster.Texts[(w << 6) + bit].Contains(term, StringComparison.Ordinal))
+                {
+                    bits[w] &= ~(1UL << bit);
+                }
+            }
+        }
+
+        return RosterSlotSet.FromBits(bits);
     }
 
     /// <summary>The smallest set is a short list: test each of its slots against the other sets.</summary>

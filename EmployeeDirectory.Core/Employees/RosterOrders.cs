@@ -38,12 +38,14 @@ internal sealed class RosterOrders
     public RosterOrders With(IReadOnlyList<RosterEntry> entries, int slot, bool added)
     {
         var rankings = new Ranking[_rankings.Length];
+        var moved = false;
         for (var i = 0; i < rankings.Length; i++)
         {
             rankings[i] = _rankings[i].With(RosterOrder.For(RosterOrder.Ascending[i]), entries, slot, added);
+            moved |= rankings[i] != _rankings[i];
         }
 
-        return new RosterOrders(rankings);
+        return moved ? new RosterOrders(rankings) : this;
     }
 
     private static int IndexOf(DirectorySort ascending) => ascending switch

@@ -39,7 +39,7 @@ internal sealed class RosterSlotSet
     /// <summary>A set of <paramref name="sortedSlots"/> (ascending, distinct) in a roster of <paramref name="rosterSize"/> slots.</summary>
     public static RosterSlotSet FromSorted(int[] sortedSlots, int rosterSize)
     {
-        if ((long)sortedSlots.Length * DenseShare <= rosterSize)
+        if (!IsDense(sortedSlots.Length, rosterSize))
         {
             return new RosterSlotSet(sortedSlots, null, sortedSlots.Length);
         }
@@ -53,8 +53,30 @@ internal sealed class RosterSlotSet
         return new RosterSlotSet(null, bits, sortedSlots.Length);
     }
 
-    /// <summary>A bitmap set of the slots set in <paramref name="bits"/> (which the set then owns).</summary>
-    public static RosterSlotSet FromBits(ulong[] bits) => new(null, bits, CountOf(bits));
+    /// <summary>A set of the slots set in <paramref name="bits"/>: that bitmap (which the set then owns) when it is dense, a list when not.</summary>
+    public static RosterSlotSet FromBits(ulong[] bits)
+    {
+        var count = CountOf(bits);
+        if (IsDense(count, bits.Length * 64))
+        {
+            return new RosterSlotSet(null, bits, count);
+        }
+
+        var slots = new int[count];
+        var n = 0;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            for (var word = bits[w]; word != 0; word &= word - 1)
+            {
+                slots[n++] = (w << 6) + BitOperations.TrailingZeroCount(word);
+            }
+        }
+
+        return new RosterSlotSet(slots, null, count);
+    }
+
+    /// <summary>True when a set of <paramref name="count"/> slots is smaller as a bitmap than as a list.</summary>
+    public static bool IsDense(int count, int rosterSize) => (long)count * DenseShare > rosterSize;
 
     public static int WordsFor(int rosterSize) => (rosterSize + 63) >> 6;
 
