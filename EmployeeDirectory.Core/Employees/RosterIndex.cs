@@ -174,7 +174,7 @@ public sealed class RosterIndex
             beforeText == text ? Grams : Grams.With(slot, beforeText, text, rosterSize),
             Orders.With(entries, slot, added),
             DepartmentTable.With(slot, before?.Department, after.Department, rosterSize),
-            TermMatches.With(slot, text, rosterSize),
+            beforeText == text ? TermMatches : TermMatches.With(slot, text, rosterSize),
             stringBytes);
     }
 
