@@ -12,7 +12,7 @@ namespace EmployeeDirectory.Core.Employees;
 public sealed class RosterIndex
 {
     private const int EntryFieldBytes = (7 * RosterMemory.Reference) + sizeof(int);
-    private const int IndexFieldBytes = (8 * RosterMemory.Reference) + (2 * sizeof(long));
+    private const int IndexFieldBytes = (9 * RosterMemory.Reference) + (2 * sizeof(long));
 
     private readonly RosterShardedMap<int, int> _slotsById;
 
@@ -77,8 +77,9 @@ public sealed class RosterIndex
     /// <summary>
     /// Managed memory this index holds, in bytes: its arrays, strings and objects with the runtime's object
     /// overheads, each string shared between entries counted once. Structures shared with the index it was
-    /// patched from are counted in full here too. Not counted: the results of recent searches for long terms
-    /// that most entries contain, kept alongside (at most 128, each at most one bit per employee).
+    /// patched from are counted in full here too. Not counted: what searches leave alongside, at most one bit
+    /// per employee each: the matches of up to 128 recent long terms that most entries contain, and the In and
+    /// Out employees of the presence snapshot searched last.
     /// </summary>
     [JsonIgnore]
     public long EstimatedBytes { get; }
@@ -100,6 +101,9 @@ public sealed class RosterIndex
 
     /// <summary>Verified matches of recent long terms that most entries are candidates for; not counted in <see cref="EstimatedBytes"/>.</summary>
     internal RosterTermMatches TermMatches { get; }
+
+    /// <summary>The In and Out slots of the presence snapshot searched last; not counted in <see cref="EstimatedBytes"/>.</summary>
+    internal RosterPresenceSlots PresenceSlots { get; } = new();
 
     /// <summary>
     /// An index of <paramref name="employees"/> (distinct ids) and <paramref name="departments"/>, whose head

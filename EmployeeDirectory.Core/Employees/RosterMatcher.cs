@@ -4,9 +4,9 @@ using EmployeeDirectory.Core.Presence;
 namespace EmployeeDirectory.Core.Employees;
 
 /// <summary>
-/// Finds the slots matching a search shape: the postings of every term and the department's members,
-/// intersected smallest first, then the checks no posting answers (a long term against the text itself, the
-/// In/Out filter against the presence snapshot) on what is left. A term matches exactly as it always has: the
+/// Finds the slots matching a search shape: the postings of every term, the department's members and (when
+/// known) the slots with the wanted status, intersected smallest first, then the checks no set answers (a long
+/// term against the text itself, the In/Out filter against the presence snapshot) on what is left. A term matches exactly as it always has: the
 /// normalised term is a substring of the entry's normalised search text, and every term must match.
 /// </summary>
 internal static class RosterMatcher
@@ -65,7 +65,15 @@ internal static class RosterMatcher
             }
         }
 
-        var check = new CandidateCheck(roster, toCheck, shape.StatusFilter, shape.Presence);
+        var statusToCheck = shape.StatusFilter;
+        if (statusToCheck is { } status
+            && roster.PresenceSlots.SlotsWith(roster, shape.Presence!, status, sets.Select(set => set.Count).DefaultIfEmpty(rosterSize).Min()) is { } withStatus)
+        {
+            sets.Add(withStatus);
+            statusToCheck = null;
+        }
+
+        var check = new CandidateCheck(roster, toCheck, statusToCheck, shape.Presence);
         sets.Sort((a, b) => a.Count.CompareTo(b.Count));
         if (sets.Count > 0 && sets[0].Count == 0)
         {

@@ -66,10 +66,13 @@ internal static class RosterQueries
     }
 
     /// <summary>Who is In in a snapshot drawn from <paramref name="seed"/>: a little over half the roster.</summary>
-    public static PresenceRoster Presence(IReadOnlyList<RosterEntry> entries, int seed = 11)
+    public static PresenceRoster Presence(IReadOnlyList<RosterEntry> entries, int seed = 11) => new(InIds(entries, seed));
+
+    /// <summary>The ids <see cref="Presence"/> puts In.</summary>
+    public static int[] InIds(IReadOnlyList<RosterEntry> entries, int seed = 11)
     {
         var random = new Random(seed);
-        return new PresenceRoster([.. entries.Where(_ => random.NextDouble() < 0.55).Select(e => e.Id)]);
+        return [.. entries.Where(_ => random.NextDouble() < 0.55).Select(e => e.Id)];
     }
 
     public static string Describe(DirectoryQuery query) => string.Create(
