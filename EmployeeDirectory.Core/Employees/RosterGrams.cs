@@ -36,17 +36,10 @@ internal sealed class RosterGrams
     /// <summary>The postings after the text of <paramref name="slot"/> changed from <paramref name="before"/> (null for a new slot) to <paramref name="after"/>.</summary>
     public RosterGrams With(int slot, string? before, string after, int rosterSize)
     {
-        var removed = new HashSet<ulong>();
-        var added = new HashSet<ulong>();
-        var grams = new List<ulong>();
-        AppendGrams(before ?? "", grams);
-        removed.UnionWith(grams);
-        grams.Clear();
-        AppendGrams(after, grams);
-        added.UnionWith(grams);
-        var unchanged = removed.Intersect(added).ToList();
-        removed.ExceptWith(unchanged);
-        added.ExceptWith(unchanged);
+        var removed = GramSet(before ?? "");
+        var added = GramSet(after);
+        removed.ExceptWith(GramSet(after));
+        added.ExceptWith(GramSet(before ?? ""));
 
         var changes = new List<KeyValuePair<ulong, RosterSlotSet?>>(removed.Count + added.Count);
         foreach (var gram in removed)
@@ -92,6 +85,13 @@ internal sealed class RosterGrams
         }
 
         return true;
+    }
+
+    private static HashSet<ulong> GramSet(string text)
+    {
+        var grams = new List<ulong>();
+        AppendGrams(text, grams);
+        return [.. grams];
     }
 
     /// <summary>Appends the grams of <paramref name="text"/> to <paramref name="grams"/>, once per occurrence.</summary>
