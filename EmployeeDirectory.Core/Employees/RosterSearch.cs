@@ -8,8 +8,7 @@ internal static class RosterSearch
     /// <summary>The entries of the requested page, and how many entries match in all.</summary>
     public static (List<RosterEntry> Page, int Total) Run(RosterIndex roster, PresenceRoster? presence, DirectoryQuery query)
     {
-        var shape = RosterQueryShape.Of(query, presence);
-        var matches = roster.Matches.GetOrCompute(shape, candidates => Filter(roster, shape, candidates), roster.Order(query.Sort));
+        var matches = Matches(roster, presence, query);
         var skip = (long)(query.Page - 1) * query.PageSize;
         var page = new List<RosterEntry>(query.PageSize);
         for (var i = skip; i < matches.Length && page.Count < query.PageSize; i++)
@@ -18,6 +17,13 @@ internal static class RosterSearch
         }
 
         return (page, matches.Length);
+    }
+
+    /// <summary>Positions in <see cref="RosterIndex.Employees"/> of every match, in the query's order (page and size aside).</summary>
+    public static int[] Matches(RosterIndex roster, PresenceRoster? presence, DirectoryQuery query)
+    {
+        var shape = RosterQueryShape.Of(query, presence);
+        return roster.Matches.GetOrCompute(shape, candidates => Filter(roster, shape, candidates), roster.Order(query.Sort));
     }
 
     private static int[] Filter(RosterIndex roster, RosterQueryShape shape, int[] candidates)

@@ -41,7 +41,7 @@ internal static class EmployeesApi
 
         api.MapPut("/employees/{id:int}/presence", SetPresenceAsync)
             .WithName("SetPresence")
-            .WithSummary("Set an employee's In/Out status and note: your own, or anyone's as an admin.")
+            .WithSummary("Set an employee's In/Out status, note and optional back-at time (until): your own, or anyone's as an admin.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -49,6 +49,9 @@ internal static class EmployeesApi
             .WithName("GetDepartments")
             .WithSummary("All departments with head counts.");
 
+        api.MapPresenceHistoryApi();
+        api.MapRollCallApi();
+        api.MapExportApi();
         return api;
     }
 
