@@ -39,7 +39,7 @@ public sealed class ReadEmployeeApiTests(DirectoryAppFactory app) : IClassFixtur
         Assert.Equal(expected.ConcurrencyStamp, employee.GetProperty("concurrencyStamp").GetGuid());
 
         var presence = employee.GetProperty("presence");
-        Assert.Equal(["status", "note", "changedAt", "changedBy"], presence.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["status", "note", "until", "changedAt", "changedBy"], presence.EnumerateObject().Select(p => p.Name));
         Assert.Equal(expected.Presence.ToString(), presence.GetProperty("status").GetString());
     }
 

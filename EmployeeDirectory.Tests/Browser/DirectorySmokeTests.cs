@@ -35,8 +35,9 @@ public sealed partial class DirectorySmokeTests(BrowserFixture browser) : IAsync
         await BrowserSignIn.SignInAsync(_page, DirectoryAppFactory.DemoAdminEmail, _app.DemoPassword);
         var rows = EmployeeRows();
 
-        // Rows arrive once the circuit is interactive (the table loads its server data after the first render).
+        // Rows are in the first paint (prerendered); typing needs the circuit.
         await Expect(rows.First).ToBeVisibleAsync();
+        await BrowserSignIn.WaitForInteractiveAsync(_page);
         Assert.True(await rows.CountAsync() > 1, "the first page should show more than one employee");
 
         var target = rows.Nth(1);

@@ -32,6 +32,9 @@ public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
         Services.AddSingleton(_core.Services.GetRequiredService<IDirectoryChangeFeed>());
         Services.AddSingleton(_core.Services.GetRequiredService<IPresenceHistory>());
         Services.AddSingleton(_core.Services.GetRequiredService<IRollCallService>());
+
+        // As a circuit renders the pages (prerendering is the browser tests' part).
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>The first page of the directory as the service returns it.</summary>
