@@ -58,7 +58,7 @@ public sealed partial class DirectorySmokeTests(BrowserFixture browser) : IAsync
         await row.GetByRole(AriaRole.Button, new() { Name = $"{buttonName}: {name}" }).ClickAsync();
 
         await Expect(chip).ToHaveAttributeAsync("data-status", after);
-        await Expect(chip.GetByText(afterText, new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(chip.Locator(".mud-chip")).ToHaveTextAsync($"Status: {afterText}");
         await Expect(_page.GetByText($"{name} is now {after}")).ToBeVisibleAsync();
         var stored = await _app.QueryDatabaseAsync(db => db.Employees.Where(e => e.Email == email).Select(e => e.Presence).SingleAsync());
         Assert.Equal(after == "in" ? PresenceStatus.In : PresenceStatus.Out, stored);

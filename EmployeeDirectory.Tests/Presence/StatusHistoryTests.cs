@@ -82,6 +82,21 @@ public sealed class StatusHistoryTests : IAsyncLifetime
         Assert.Equal(before, (await History.GetHistoryAsync(id, 1, 1, Token)).Value!.Total);
     }
 
+    [Fact]
+    public async Task WithoutRedisABackAtTimeStillRevertsTheStoredRowAndRecordsTheExpiry()
+    {
+        var id = await _database.QueryAsync(db => db.Employees.OrderBy(e => e.Id).Select(e => e.Id).Skip(2).FirstAsync(Token));
+        var set = await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(PresenceStatus.Out, "back soon", Until: DateTimeOffset.UtcNow.AddSeconds(2)), TestActors.Admin(), Token);
+        Assert.True(set.IsOk);
+
+        await Eventually.HoldsAsync(
+            () => _database.QueryAsync(db => db.Employees.AnyAsync(e => e.Id == id && e.PresenceUntil == null && e.Presence == PresenceStatus.In, Token)),
+            "the stored row to be reverted when its back-at time passed");
+
+        var latest = (await History.GetHistoryAsync(id, 1, 1, Token)).Value!.Items[0];
+        Assert.Equal((PresenceStatus.Out, PresenceStatus.In, PresenceSource.Expiry), (latest.From, latest.To, latest.Source));
+    }
+
     [Theory]
     [InlineData(0, 20, "page")]
     [InlineData(1, 0, "pageSize")]

@@ -248,15 +248,16 @@ internal sealed class FieldCache : IFieldCache, IInvalidationTarget, ILocalCache
     /// <summary>Evicts an invalidation's keys and applies its patches here (this server reads its own writes at once).</summary>
     public void ApplyLocally(ResolvedInvalidation invalidation, bool remote)
     {
-        if (invalidation.DropKeys.Count > 0)
-        {
-            EvictLocally(invalidation.DropKeys, remote);
-        }
-
         foreach (var aggregate in invalidation.Aggregates)
         {
             // Without a version: the aggregate's version moves on only with the message, which arrives in order.
             _aggregates.Apply(aggregate.Key, aggregate.Members, version: null);
+        }
+
+        // After the patches: evicting raises Invalidated, and whoever reacts to it must find the aggregates patched.
+        if (invalidation.DropKeys.Count > 0)
+        {
+            EvictLocally(invalidation.DropKeys, remote);
         }
     }
 

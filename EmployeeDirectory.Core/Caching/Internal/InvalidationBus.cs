@@ -106,15 +106,17 @@ internal sealed partial class InvalidationBus : IDisposable
         }
 
         _target.Heard(message.Intent);
-        if (message.Origin != _origin && message.Keys.Count > 0)
-        {
-            _target.EvictRemote(message.Keys);
-        }
 
+        // Patches first: evicting raises Invalidated, and whoever reacts to it must find the aggregates already patched.
         for (var i = 0; i < message.Aggregates.Count; i++)
         {
             var version = message.Versions is { } versions && i < versions.Count ? AggregateVersion.Parse(versions[i]) : null;
             _target.PatchAggregate(message.Aggregates[i].Key, message.Aggregates[i].Members, version);
+        }
+
+        if (message.Origin != _origin && message.Keys.Count > 0)
+        {
+            _target.EvictRemote(message.Keys);
         }
     }
 
