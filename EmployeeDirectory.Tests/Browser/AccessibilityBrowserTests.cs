@@ -9,7 +9,7 @@ namespace EmployeeDirectory.Tests.Browser;
 /// browser against the app on Kestrel: no serious or critical violation, and a main landmark on each.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class AccessibilityBrowserTests(BrowserFixture browser, RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IAsyncLifetime
 {
     private readonly DirectoryAppFactory _app = DirectoryAppFactory.Create();
     private IPage _page = default!;
@@ -54,5 +54,26 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IAsyncLi
         await Expect(_page.Locator(".key-row").First).ToBeVisibleAsync();
         await Expect(_page.GetByRole(AriaRole.Main)).ToHaveCountAsync(1);
         await AxeAssert.NoSeriousViolationsAsync(_page, "cache console");
+    }
+
+    [Fact]
+    public async Task TheCacheConsoleWithRedisHasNoSeriousOrCriticalViolation()
+    {
+        await using var app = DirectoryAppFactory.Create(redis.ConnectionString);
+        var page = await browser.NewPageAsync(app.StartKestrel());
+        try
+        {
+            await BrowserSignIn.SignInAsync(page, DirectoryAppFactory.DemoAdminEmail, app.DemoPassword, "/admin/cache");
+            await BrowserSignIn.WaitForInteractiveAsync(page);
+            await Expect(page.Locator(".key-row").First).ToBeVisibleAsync();
+            await Expect(page.Locator(".state-redis")).ToContainTextAsync("Redis");
+
+            await AxeAssert.NoSeriousViolationsAsync(page, "cache console with Redis");
+        }
+        finally
+        {
+            await BrowserFixture.KeepScreenshotIfFailedAsync(page);
+            await page.Context.CloseAsync();
+        }
     }
 }

@@ -16,6 +16,6 @@ public static class AxeAssert
         Assert.True(
             blocking.Count == 0,
             $"{what}: {blocking.Count} serious or critical accessibility violation(s):\n" + string.Join("\n", blocking.Select(v =>
-                $"- {v.Id} ({v.Impact}): {v.Help}; {v.Nodes.Length} node(s), e.g. {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+                $"- {v.Id} ({v.Impact}): {v.Help}; {v.Nodes.Length} node(s):\n    " + string.Join("\n    ", v.Nodes.Select(n => $"{n.Target}: {string.Join("; ", n.Any.Concat(n.All).Select(check => check.Message))}")))));
     }
 }
