@@ -11,4 +11,11 @@ internal static class RosterSearch
         var matches = RosterMatcher.Match(roster, RosterQueryShape.Of(query, presence));
         return (RosterPager.Page(roster, matches, query.Sort, query.Page, query.PageSize), matches.Count);
     }
+
+    /// <summary>Every entry that matches, in the query's order (page and page size aside).</summary>
+    public static List<RosterEntry> All(RosterIndex roster, PresenceRoster? presence, DirectoryQuery query)
+    {
+        var matches = RosterMatcher.Match(roster, RosterQueryShape.Of(query, presence));
+        return matches.Count == 0 ? [] : RosterPager.Page(roster, matches, query.Sort, page: 1, pageSize: matches.Count);
+    }
 }

@@ -1,5 +1,6 @@
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Core.RollCall;
 using EmployeeDirectory.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,11 @@ public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
         Services.AddSingleton(_core.Directory);
         Services.AddSingleton(_core.Presence);
         Services.AddSingleton(_core.Services.GetRequiredService<IDirectoryChangeFeed>());
+        Services.AddSingleton(_core.Services.GetRequiredService<IPresenceHistory>());
+        Services.AddSingleton(_core.Services.GetRequiredService<IRollCallService>());
+
+        // As a circuit renders the pages (prerendering is the browser tests' part).
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>The first page of the directory as the service returns it.</summary>
