@@ -83,24 +83,28 @@ internal sealed partial class PresenceExpiry(
             feed.Raise(DirectoryChangeKind.Status, fresh);
         }
 
+        var allNormalised = true;
         foreach (var (id, end) in ended)
         {
             if (_normalised.Add((id, end.Version)))
             {
-                await NormaliseAsync(id, end, cancellationToken).ConfigureAwait(false);
+                allNormalised &= await NormaliseAsync(id, end, cancellationToken).ConfigureAwait(false);
             }
         }
 
         _normalised.RemoveWhere(attempt => !snapshot.Ends.TryGetValue(attempt.Id, out var end) || end.Version != attempt.Version);
         var next = snapshot.AsOf(now).NextEnd;
-        return next is { } at && at - now < Recheck ? at - now : Recheck;
+        var wait = next is { } at && at - now < Recheck ? at - now : Recheck;
+        return allNormalised || wait < AfterFailure ? wait : AfterFailure;
     }
 
-    private async Task NormaliseAsync(int id, PresenceEnd end, CancellationToken cancellationToken)
+    /// <summary>False when the row could not be written now; the next round (soon) tries again.</summary>
+    private async Task<bool> NormaliseAsync(int id, PresenceEnd end, CancellationToken cancellationToken)
     {
         try
         {
             await presence.ExpireAsync(id, end.Version, cancellationToken).ConfigureAwait(false);
+            return true;
         }
 #pragma warning disable CA1031 // One row that cannot be written now must not stop the others; it is tried again on the next round.
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
@@ -108,6 +112,7 @@ internal sealed partial class PresenceExpiry(
         {
             _normalised.Remove((id, end.Version));
             Log.NormaliseFailed(logger, error, id);
+            return false;
         }
     }
 

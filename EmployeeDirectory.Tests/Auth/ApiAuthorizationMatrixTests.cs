@@ -39,6 +39,7 @@ public sealed class ApiAuthorizationMatrixTests(SignedInApp app) : IClassFixture
         ("POST /api/admin/api-keys", Unauthorized, Forbidden, HttpStatusCode.Created),
         ("DELETE /api/admin/api-keys/{key}", Unauthorized, Forbidden, HttpStatusCode.NoContent),
         ("POST /api/admin/accounts/unlock", Unauthorized, Forbidden, HttpStatusCode.NoContent),
+        ("POST /api/admin/cache/reset", Unauthorized, Forbidden, Ok),
 
         // The document describes the admin API too, so only admins read it.
         ("GET /openapi/v1.json", Unauthorized, Forbidden, Ok),
