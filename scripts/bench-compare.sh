@@ -25,6 +25,7 @@ trap cleanup EXIT
 git worktree add --detach --quiet "$worktree" "$base"
 
 rm -rf "$OUT"
+mkdir -p "$OUT"
 for side in before after; do
     tree=$([[ $side == before ]] && echo "$worktree" || echo "$ROOT")
     echo "bench-compare.sh: building $side ($([[ $side == before ]] && git rev-parse --short "$base" || echo 'working tree'))" >&2
