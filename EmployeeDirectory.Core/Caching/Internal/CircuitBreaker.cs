@@ -46,6 +46,18 @@ internal sealed class CircuitBreaker(int failureThreshold, TimeSpan openDuration
         }
     }
 
+    /// <summary>The connection is back (the client library says so): let the next call probe now instead of waiting out the open period.</summary>
+    public void ProbeNow()
+    {
+        lock (_gate)
+        {
+            if (_state == Open)
+            {
+                _retryAt = timeProvider.GetUtcNow();
+            }
+        }
+    }
+
     public void Success()
     {
         if (Volatile.Read(ref _state) == Closed && Volatile.Read(ref _failures) == 0)

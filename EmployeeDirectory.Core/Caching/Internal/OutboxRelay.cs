@@ -15,6 +15,9 @@ internal sealed partial class OutboxRelay : IDisposable
 {
     private static readonly TimeSpan UnsentGrace = TimeSpan.FromSeconds(1);
 
+    /// <summary>Unsent intents a catch-up checks it has heard; more than this and it waits for the next sweep.</summary>
+    private const int UnsentChecked = 500;
+
     private readonly IInvalidationOutbox _outbox;
     private readonly GenerationFollower? _generations;
     private readonly InvalidationBus _bus;
@@ -25,10 +28,12 @@ internal sealed partial class OutboxRelay : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentQueue<long> _sent = new();
+    private readonly AppliedIntents _mine = new();
     private readonly OutboxFollower _follower;
     private readonly CancellationToken _shutdown;
     private ITimer? _sweep;
     private volatile bool _mayOwe = true;
+    private long _leftUnsentSeenAtTicks;
     private int _sweeping;
 
     public OutboxRelay(
@@ -59,8 +64,8 @@ internal sealed partial class OutboxRelay : IDisposable
         gate.Recovered += () => _ = CatchUpAsync();
     }
 
-    /// <summary>Records an intent whose message arrived.</summary>
-    public void Heard(long intentId) => _follower.Applied(intentId);
+    /// <summary>Records an intent whose message arrived from the server that wrote it (or from another that delivered it).</summary>
+    public void Heard(long intentId) => _follower.Heard(intentId);
 
     /// <summary>True while this server may be missing messages: reads catch up from the outbox first.</summary>
     public bool IsBehind => _follower.IsBehind;
@@ -84,10 +89,12 @@ internal sealed partial class OutboxRelay : IDisposable
         _follower.Applied(invalidation.IntentId);
         if (await _bus.SendAsync(invalidation, durable: true).ConfigureAwait(false))
         {
+            _follower.Heard(invalidation.IntentId);
             _sent.Enqueue(invalidation.IntentId);
         }
         else if (_gate.Tier is not null)
         {
+            _mine.Add(invalidation.IntentId);
             _mayOwe = true;
         }
         else
@@ -97,20 +104,51 @@ internal sealed partial class OutboxRelay : IDisposable
         }
     }
 
-    /// <summary>While behind, applies every intent committed since this server may have started missing messages.</summary>
-    public Task FollowAsync(CancellationToken cancellationToken) => _follower.FollowAsync(cancellationToken);
+    /// <summary>
+    /// While behind, applies every intent committed since this server may have started missing messages. One it
+    /// had not heard may not have reached Redis either (its writer may be cut off from Redis): until it is
+    /// delivered, Redis may hold what it replaced, so this server delivers what is unsent before it reads Redis.
+    /// </summary>
+    public async Task FollowAsync(CancellationToken cancellationToken)
+    {
+        if (await _follower.FollowAsync(cancellationToken).ConfigureAwait(false) > 0)
+        {
+            _mayOwe = true;
+        }
+    }
 
     /// <summary>Messages may be missed from now: reads follow the outbox until a catch-up after the reconnect.</summary>
     public void MissingFrom(DateTimeOffset moment) => _follower.MissingFrom(moment);
 
-    /// <summary>After a reconnect: everything unsent goes to Redis first (the gate sees to it), then exactly what changed meanwhile is evicted.</summary>
+    /// <summary>
+    /// After a reconnect: everything unsent goes to Redis first (the gate sees to it), then exactly what changed
+    /// meanwhile is evicted and reads stop following the outbox. Only once this server hears the channel again
+    /// (subscribed, breaker closed) and has heard every intent still unsent: an intent that is unsent and unheard
+    /// may come from a server that is still cut off from Redis, whose writes reach no other server but through
+    /// the outbox. Until then reads keep following it, and the next sweep tries again.
+    /// </summary>
     public async Task CatchUpAsync()
     {
         try
         {
             _mayOwe = true;
             await FollowGenerationAsync(_shutdown).ConfigureAwait(false);
+            if (!_follower.IsBehind || _gate.IsDegraded || !_bus.IsSubscribed)
+            {
+                return;
+            }
+
+            // A server that left intents unsent may still be cut off: while it writes, its intents keep turning up
+            // unsent after the grace period; wait until none has for that long (this catch-up's delivery included).
+            var quietFor = _time.GetUtcNow().UtcTicks - Interlocked.Read(ref _leftUnsentSeenAtTicks);
+            if (quietFor < UnsentGrace.Ticks || !await HeardEverythingUnsentAsync().ConfigureAwait(false))
+            {
+                return;
+            }
+
             await _follower.CatchUpAsync(_shutdown).ConfigureAwait(false);
+            // An intent committed since the check may not be in Redis yet: deliver before reading Redis again.
+            _mayOwe = true;
             _local.CheckAggregates();
         }
 #pragma warning disable CA1031 // The database may be down too: stay behind (reads keep following) and let the next sweep retry.
@@ -121,32 +159,74 @@ internal sealed partial class OutboxRelay : IDisposable
         }
     }
 
-    /// <summary>Delivers what is owed before Redis is read again: this server's in-memory debts, then every unsent intent.</summary>
+    /// <summary>True when every intent unsent for longer than <see cref="UnsentGrace"/> was sent by its writer (this server heard it).</summary>
+    private async Task<bool> HeardEverythingUnsentAsync()
+    {
+        var unsent = await _outbox.UnsentAsync(UnsentChecked, _shutdown).ConfigureAwait(false);
+        var settledBefore = _time.GetUtcNow() - UnsentGrace;
+        return unsent.Count < UnsentChecked && unsent.All(intent => intent.CreatedAt >= settledBefore || _follower.HasHeard(intent.Id));
+    }
+
+    /// <summary>
+    /// Delivers what is owed before Redis is read again: this server's in-memory debts, then every unsent intent
+    /// it has not heard from its writer. One unsent for longer than <see cref="UnsentGrace"/> that its writer never
+    /// sent is evidence that the writer is (or was) cut off from Redis: this server then follows the outbox until a
+    /// sweep interval passes without such evidence. A recent one may still be on its way from a writer that is
+    /// fine: it is sent but left for its writer to mark, so a later sweep can still tell whether it was left.
+    /// </summary>
     private async Task<int> DeliverAsync(RedisTier tier)
     {
         var delivered = await _bus.DeliverOwedAsync(tier).ConfigureAwait(false);
+        var seen = new HashSet<long>();
         while (true)
         {
-            var unsent = await _outbox.UnsentAsync(500, _shutdown).ConfigureAwait(false);
-            if (unsent.Count == 0)
+            var batch = (await _outbox.UnsentAsync(UnsentChecked, _shutdown).ConfigureAwait(false)).Where(intent => seen.Add(intent.Id)).ToList();
+            if (batch.Count == 0)
             {
                 _mayOwe = false;
                 return delivered;
             }
 
+            var settledBefore = _time.GetUtcNow() - UnsentGrace;
+            var sent = new List<long>(batch.Count);
             var keys = _local.Keys;
-            foreach (var intent in unsent)
+            foreach (var intent in batch)
             {
+                var settled = intent.CreatedAt < settledBefore;
+                if (_follower.HasHeard(intent.Id))
+                {
+                    // Its writer sent it: Redis has it, it only needs marking.
+                    sent.Add(intent.Id);
+                    continue;
+                }
+
+                if (_mine.Contains(intent.Id))
+                {
+                    // This server's own, owed since its send failed: no news about any other server.
+                    sent.Add(intent.Id);
+                }
+                else if (settled)
+                {
+                    Interlocked.Exchange(ref _leftUnsentSeenAtTicks, _time.GetUtcNow().UtcTicks);
+                    _follower.MissingFrom(intent.CreatedAt);
+                    sent.Add(intent.Id);
+                }
+
                 var invalidation = ResolvedInvalidation.From(intent.Invalidation, keys, _policies, intent.Id);
-                await tier.InvalidateAsync(invalidation, _bus.MessageOf(invalidation)).ConfigureAwait(false);
+                // Applied here before it is sent: this server's own message evicts nothing here when it comes back.
                 if (_follower.Applied(intent.Id))
                 {
                     _local.ApplyLocally(invalidation, remote: true);
                 }
+
+                await tier.InvalidateAsync(invalidation, _bus.MessageOf(invalidation)).ConfigureAwait(false);
+                delivered++;
             }
 
-            await _outbox.MarkSentAsync([.. unsent.Select(intent => intent.Id)], _time.GetUtcNow(), _shutdown).ConfigureAwait(false);
-            delivered += unsent.Count;
+            if (sent.Count > 0)
+            {
+                await _outbox.MarkSentAsync(sent, _time.GetUtcNow(), _shutdown).ConfigureAwait(false);
+            }
         }
     }
 
@@ -171,7 +251,7 @@ internal sealed partial class OutboxRelay : IDisposable
                     await _gate.TryAsync(0, static (tier, _) => tier.PingAsync()).ConfigureAwait(false);
                 }
 
-                if (_follower.IsBehind && !_gate.IsDegraded && _bus.IsSubscribed)
+                if (_follower.IsBehind)
                 {
                     await CatchUpAsync().ConfigureAwait(false);
                 }
