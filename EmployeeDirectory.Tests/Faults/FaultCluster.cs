@@ -65,7 +65,7 @@ public sealed class FaultCluster : IAsyncLifetime
         {
             var cancellationToken = TestContext.Current.CancellationToken;
             await Redis.InitializeAsync();
-            _admin = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString + ",allowAdmin=true");
+            _admin = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString + ",allowAdmin=true,asyncTimeout=15000");
             await A.StartAsync(cancellationToken);
             await B.StartAsync(cancellationToken);
         }
@@ -105,6 +105,25 @@ public sealed class FaultCluster : IAsyncLifetime
             .Options;
         await using var db = new SqliteDirectoryDbContext(options);
         return await query(db);
+    }
+
+    /// <summary>The newest outbox intent's id (0 when there is none).</summary>
+    public Task<long> LastIntentIdAsync() =>
+        QueryDatabaseAsync(async db => await db.CacheIntents.MaxAsync(i => (long?)i.Id, TestContext.Current.CancellationToken) ?? 0);
+
+    /// <summary>How many intents newer than <paramref name="id"/> have not reached Redis yet, as the outbox records it.</summary>
+    public Task<int> UnsentIntentsAfterAsync(long id) =>
+        QueryDatabaseAsync(db => db.CacheIntents.CountAsync(i => i.Id > id && i.SentAtMs == null, TestContext.Current.CancellationToken));
+
+    /// <summary>Pauses Redis's write commands (scripts and PUBLISH included) for every client; reads still answer.</summary>
+    public async Task PauseRedisWritesAsync(TimeSpan pause) =>
+        await RedisDb.ExecuteAsync("CLIENT", "PAUSE", ((long)pause.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture), "WRITE");
+
+    /// <summary>Returns once Redis takes writes again: a write of the test's own waits out a pause.</summary>
+    public async Task WaitForRedisWritesAsync()
+    {
+        await RedisDb.StringSetAsync("faults:pause-probe", "over");
+        await RedisDb.KeyDeleteAsync("faults:pause-probe");
     }
 
     /// <summary>The key space the servers use now: the database's cache generation decides the keys' names.</summary>

@@ -32,7 +32,10 @@ internal sealed partial class OutboxRelay : IDisposable
     private readonly OutboxFollower _follower;
     private readonly CancellationToken _shutdown;
     private ITimer? _sweep;
-    private volatile bool _mayOwe = true;
+    // Nothing is owed until StartAsync has followed the database's generation: a delivery before that (on the
+    // subscription's first call to Redis) would drop generation 0's keys and mark the intents sent, leaving the
+    // current generation's keys holding what the intents replaced.
+    private volatile bool _mayOwe;
     private long _leftUnsentSeenAtTicks;
     private int _sweeping;
 
