@@ -31,7 +31,12 @@ public sealed class DirectoryServicesHost : IAsyncDisposable
 
     public CacheKeySpace Keys => Cache.Keys;
 
-    public static async Task<DirectoryServicesHost> StartAsync(TestDatabase database, string? redisConnectionString = null, string prefix = "ed:")
+    /// <param name="database">The database file the services use.</param>
+    /// <param name="redisConnectionString">A real redis-server, or null for L1 alone.</param>
+    /// <param name="prefix">The cache's key prefix.</param>
+    /// <param name="services">Changes to the services, applied after their own registrations.</param>
+    public static async Task<DirectoryServicesHost> StartAsync(
+        TestDatabase database, string? redisConnectionString = null, string prefix = "ed:", Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
@@ -45,6 +50,7 @@ public sealed class DirectoryServicesHost : IAsyncDisposable
         database.AddTo(builder.Services);
         builder.AddDirectoryCache();
         builder.AddDirectoryServices();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new DirectoryServicesHost(host);
