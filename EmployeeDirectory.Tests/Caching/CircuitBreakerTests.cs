@@ -58,4 +58,19 @@ public sealed class CircuitBreakerTests
         _clock.Advance(TimeSpan.FromSeconds(5));
         Assert.True(breaker.TryEnter());
     }
+
+    [Fact]
+    public void AProbeSentBeforeTheConnectionCameBackThatFailsLetsTheNextCallProbeAtOnce()
+    {
+        var breaker = OpenBreaker();
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.True(breaker.TryEnter());
+
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+        breaker.ProbeNow();
+        _clock.Advance(TimeSpan.FromMilliseconds(400));
+        breaker.Failure(new TimeoutException());
+
+        Assert.True(breaker.TryEnter());
+    }
 }

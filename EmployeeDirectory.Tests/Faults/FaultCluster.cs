@@ -40,6 +40,9 @@ public sealed class FaultCluster : IAsyncLifetime
             ["Logging:LogLevel:EmployeeDirectory.Core.Caching"] = "Information",
             ["Logging:LogLevel:EmployeeDirectory.Web.Observability"] = "Error",
             ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Error",
+            // On the clock the scenarios' own notes use.
+            ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging:Console:UseUtcTimestamp"] = "true",
         };
         A = new AppReplica("web-a", new Dictionary<string, string>(shared) { ["Database:SeedEmployees"] = $"{SeedEmployees}" });
         B = new AppReplica("web-b", new Dictionary<string, string>(shared) { ["Database:SeedEmployees"] = "0" });

@@ -5,18 +5,18 @@ namespace EmployeeDirectory.Core.Caching.Internal;
 
 /// <summary>
 /// The cache's side of the outbox. It sends each write's intent and marks it sent (in batches); owes Redis
-/// whatever a failed send left unsent, so <see cref="RedisGate"/> delivers it before Redis is read again; sends
-/// intents another server left unsent (it crashed after its commit) on every sweep; prunes sent ones; and
+/// whatever a failed send left unsent, so <see cref="RedisGate"/> delivers it (<see cref="OutboxDelivery"/>) before
+/// Redis is read again; sends intents another server left unsent (it crashed after its commit, or cannot reach
+/// Redis) on every sweep; prunes sent ones; and
 /// catches a server up from the outbox when it may have missed messages: while its connection is down every
 /// read first applies the intents committed since (<see cref="FollowAsync"/>), and on reconnect exactly what
 /// changed meanwhile is evicted, not the whole L1. It also keeps the server on the database's cache generation.
 /// </summary>
 internal sealed partial class OutboxRelay : IDisposable
 {
-    private static readonly TimeSpan UnsentGrace = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan UnsentGrace = OutboxDelivery.UnsentGrace;
 
-    /// <summary>Unsent intents a catch-up checks it has heard; more than this and it waits for the next sweep.</summary>
-    private const int UnsentChecked = 500;
+    private static readonly TimeSpan MinimumRetryDelay = TimeSpan.FromMilliseconds(100);
 
     private readonly IInvalidationOutbox _outbox;
     private readonly GenerationFollower? _generations;
@@ -28,15 +28,15 @@ internal sealed partial class OutboxRelay : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentQueue<long> _sent = new();
-    private readonly AppliedIntents _mine = new();
     private readonly OutboxFollower _follower;
+    private readonly OutboxDelivery _delivery;
     private readonly CancellationToken _shutdown;
     private ITimer? _sweep;
     // Nothing is owed until StartAsync has followed the database's generation: a delivery before that (on the
     // subscription's first call to Redis) would drop generation 0's keys and mark the intents sent, leaving the
     // current generation's keys holding what the intents replaced.
     private volatile bool _mayOwe;
-    private long _leftUnsentSeenAtTicks;
+    private int _catchUpRetrying;
     private int _sweeping;
 
     public OutboxRelay(
@@ -62,6 +62,7 @@ internal sealed partial class OutboxRelay : IDisposable
         _logger = logger;
         _shutdown = shutdown;
         _follower = new OutboxFollower(outbox, local, policies, options, time, logger);
+        _delivery = new OutboxDelivery(outbox, _follower, local, bus, policies, time, shutdown);
         gate.OweTo(() => bus.OwesNothing && !_mayOwe, DeliverAsync);
         gate.Opened += () => MissingFrom(_time.GetUtcNow());
         gate.Recovered += () => _ = CatchUpAsync();
@@ -97,7 +98,7 @@ internal sealed partial class OutboxRelay : IDisposable
         }
         else if (_gate.Tier is not null)
         {
-            _mine.Add(invalidation.IntentId);
+            _delivery.Owe(invalidation.IntentId);
             _mayOwe = true;
         }
         else
@@ -128,7 +129,7 @@ internal sealed partial class OutboxRelay : IDisposable
     /// meanwhile is evicted and reads stop following the outbox. Only once this server hears the channel again
     /// (subscribed, breaker closed) and has heard every intent still unsent: an intent that is unsent and unheard
     /// may come from a server that is still cut off from Redis, whose writes reach no other server but through
-    /// the outbox. Until then reads keep following it, and the next sweep tries again.
+    /// the outbox. Until then reads keep following it, and the catch-up tries again shortly.
     /// </summary>
     public async Task CatchUpAsync()
     {
@@ -143,9 +144,10 @@ internal sealed partial class OutboxRelay : IDisposable
 
             // A server that left intents unsent may still be cut off: while it writes, its intents keep turning up
             // unsent after the grace period; wait until none has for that long (this catch-up's delivery included).
-            var quietFor = _time.GetUtcNow().UtcTicks - Interlocked.Read(ref _leftUnsentSeenAtTicks);
-            if (quietFor < UnsentGrace.Ticks || !await HeardEverythingUnsentAsync().ConfigureAwait(false))
+            var quietFor = _delivery.QuietFor;
+            if (quietFor < UnsentGrace || !await _delivery.HeardEverythingUnsentAsync().ConfigureAwait(false))
             {
+                RetryCatchUp(quietFor < UnsentGrace ? UnsentGrace - quietFor : UnsentGrace / 4);
                 return;
             }
 
@@ -162,75 +164,41 @@ internal sealed partial class OutboxRelay : IDisposable
         }
     }
 
-    /// <summary>True when every intent unsent for longer than <see cref="UnsentGrace"/> was sent by its writer (this server heard it).</summary>
-    private async Task<bool> HeardEverythingUnsentAsync()
+    /// <summary>Tries the catch-up again after <paramref name="delay"/> (once, however many ask), rather than at the next sweep.</summary>
+    private void RetryCatchUp(TimeSpan delay)
     {
-        var unsent = await _outbox.UnsentAsync(UnsentChecked, _shutdown).ConfigureAwait(false);
-        var settledBefore = _time.GetUtcNow() - UnsentGrace;
-        return unsent.Count < UnsentChecked && unsent.All(intent => intent.CreatedAt >= settledBefore || _follower.HasHeard(intent.Id));
+        if (Interlocked.Exchange(ref _catchUpRetrying, 1) == 1)
+        {
+            return;
+        }
+
+        _ = RetryAsync();
+
+        async Task RetryAsync()
+        {
+            try
+            {
+                await Task.Delay(delay < MinimumRetryDelay ? MinimumRetryDelay : delay, _time, _shutdown).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            finally
+            {
+                Volatile.Write(ref _catchUpRetrying, 0);
+            }
+
+            await CatchUpAsync().ConfigureAwait(false);
+        }
     }
 
-    /// <summary>
-    /// Delivers what is owed before Redis is read again: this server's in-memory debts, then every unsent intent
-    /// it has not heard from its writer. One unsent for longer than <see cref="UnsentGrace"/> that its writer never
-    /// sent is evidence that the writer is (or was) cut off from Redis: this server then follows the outbox until a
-    /// sweep interval passes without such evidence. A recent one may still be on its way from a writer that is
-    /// fine: it is sent but left for its writer to mark, so a later sweep can still tell whether it was left.
-    /// </summary>
+    /// <summary>Delivers what is owed (see <see cref="OutboxDelivery"/>); then nothing is, until something else is.</summary>
     private async Task<int> DeliverAsync(RedisTier tier)
     {
-        var delivered = await _bus.DeliverOwedAsync(tier).ConfigureAwait(false);
-        var seen = new HashSet<long>();
-        while (true)
-        {
-            var batch = (await _outbox.UnsentAsync(UnsentChecked, _shutdown).ConfigureAwait(false)).Where(intent => seen.Add(intent.Id)).ToList();
-            if (batch.Count == 0)
-            {
-                _mayOwe = false;
-                return delivered;
-            }
-
-            var settledBefore = _time.GetUtcNow() - UnsentGrace;
-            var sent = new List<long>(batch.Count);
-            var keys = _local.Keys;
-            foreach (var intent in batch)
-            {
-                var settled = intent.CreatedAt < settledBefore;
-                if (_follower.HasHeard(intent.Id))
-                {
-                    // Its writer sent it: Redis has it, it only needs marking.
-                    sent.Add(intent.Id);
-                    continue;
-                }
-
-                if (_mine.Contains(intent.Id))
-                {
-                    // This server's own, owed since its send failed: no news about any other server.
-                    sent.Add(intent.Id);
-                }
-                else if (settled)
-                {
-                    Interlocked.Exchange(ref _leftUnsentSeenAtTicks, _time.GetUtcNow().UtcTicks);
-                    _follower.MissingFrom(intent.CreatedAt);
-                    sent.Add(intent.Id);
-                }
-
-                var invalidation = ResolvedInvalidation.From(intent.Invalidation, keys, _policies, intent.Id);
-                // Applied here before it is sent: this server's own message evicts nothing here when it comes back.
-                if (_follower.Applied(intent.Id))
-                {
-                    _local.ApplyLocally(invalidation, remote: true);
-                }
-
-                await tier.InvalidateAsync(invalidation, _bus.MessageOf(invalidation)).ConfigureAwait(false);
-                delivered++;
-            }
-
-            if (sent.Count > 0)
-            {
-                await _outbox.MarkSentAsync(sent, _time.GetUtcNow(), _shutdown).ConfigureAwait(false);
-            }
-        }
+        var delivered = await _delivery.DeliverAsync(tier).ConfigureAwait(false);
+        _mayOwe = false;
+        return delivered;
     }
 
     private async Task SweepAsync()
