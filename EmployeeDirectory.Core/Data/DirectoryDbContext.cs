@@ -18,6 +18,9 @@ public class DirectoryDbContext(DbContextOptions options) : IdentityDbContext<Di
     /// <summary>Employees, with their profile and presence columns.</summary>
     public DbSet<Employee> Employees => Set<Employee>();
 
+    /// <summary>Every presence change, newest last (the status history).</summary>
+    public DbSet<Presence.PresenceChange> PresenceHistory => Set<Presence.PresenceChange>();
+
     /// <summary>Departments.</summary>
     public DbSet<Department> Departments => Set<Department>();
 

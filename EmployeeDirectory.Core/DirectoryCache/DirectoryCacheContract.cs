@@ -1,6 +1,7 @@
 using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Core.RollCall;
 
 namespace EmployeeDirectory.Core.DirectoryCache;
 
@@ -27,9 +28,12 @@ public static class DirectoryCacheContract
     public static readonly CacheKeyFamily<EmployeeProfile> EmployeeProfile = new(
         "employee:{id}:profile", Profile, DirectoryCacheJsonContext.Default.EmployeeProfile, "Name, title, department, email, phone, location");
 
-    /// <summary>One employee's In/Out status.</summary>
+    /// <summary>One employee's In/Out status; a status with a back-at time is cached no longer than until then.</summary>
     public static readonly CacheKeyFamily<EmployeeStatus> EmployeeStatus = new(
-        "employee:{id}:status", Status, DirectoryCacheJsonContext.Default.EmployeeStatus, "In/Out, note, changed at, changed by");
+        "employee:{id}:status", Status, DirectoryCacheJsonContext.Default.EmployeeStatus, "In/Out, note, back-at time, changed at, changed by")
+    {
+        EndsAt = status => status.Until,
+    };
 
     /// <summary>Name-derived: the search index over every employee, patched one employee at a time.</summary>
     public static readonly CacheAggregateFamily<RosterIndex> Roster = new(
@@ -39,24 +43,35 @@ public static class DirectoryCacheContract
     public static readonly CacheAggregateFamily<PresenceRoster> Presence = new(
         "directory:presence", Status, new PresenceCodec(), "Everyone's In/Out; a field per employee");
 
+    /// <summary>
+    /// Status-derived: the roll call (In and Out counted in all, per department and per location), computed from the
+    /// roster and presence aggregates; dropped by every presence change and cached no longer than its next back-at time.
+    /// </summary>
+    public static readonly CacheKeyFamily<RollCallSummary> RollCall = new(
+        "directory:roll-call", Status, DirectoryCacheJsonContext.Default.RollCallSummary, "Roll call: In and Out counted in all, per department and per location")
+    {
+        EndsAt = rollCall => rollCall.EndsAt,
+    };
+
     /// <summary>The contract the engine is registered with.</summary>
-    public static readonly CacheContract Contract = new([Profile, Status], [EmployeeProfile, EmployeeStatus, Roster, Presence]);
+    public static readonly CacheContract Contract = new([Profile, Status], [EmployeeProfile, EmployeeStatus, Roster, Presence, RollCall]);
 
     /// <summary>
-    /// What each write invalidates, and nothing else: a status change drops that employee's status key and
-    /// patches their member of the presence aggregate; a profile edit drops that employee's profile key and
-    /// patches their roster entry. Neither touches the other policy's keys.
+    /// What each write invalidates, and nothing else: a status change drops that employee's status key and the roll
+    /// call, and patches their member of the presence aggregate; a profile edit drops that employee's profile key and
+    /// patches their roster entry. Neither touches the other policy's keys (so a department or location edit reaches
+    /// the roll call when its Status lifetime ends).
     /// </summary>
     public static readonly IReadOnlyDictionary<DirectoryWrite, WriteInvalidation> Invalidations =
         new Dictionary<DirectoryWrite, WriteInvalidation>
         {
-            [DirectoryWrite.SetPresence] = new([EmployeeStatus], [Presence]),
+            [DirectoryWrite.SetPresence] = new([EmployeeStatus, RollCall], [Presence]),
             [DirectoryWrite.EditProfile] = new([EmployeeProfile], [Roster]),
         };
 
     /// <summary>The invalidation of one status change: <paramref name="presenceVersion"/> orders it against any other.</summary>
-    public static CacheInvalidation PresenceChanged(int employeeId, long presenceVersion, PresenceStatus presence) =>
-        Invalidations[DirectoryWrite.SetPresence].For(employeeId, PresenceCodec.Member(employeeId, presenceVersion, presence));
+    public static CacheInvalidation PresenceChanged(int employeeId, long presenceVersion, PresenceStatus presence, DateTimeOffset? until = null) =>
+        Invalidations[DirectoryWrite.SetPresence].For(employeeId, PresenceCodec.Member(employeeId, presenceVersion, presence, until));
 
     /// <summary>The invalidation of one profile edit: <paramref name="profileVersion"/> orders it against any other.</summary>
     public static CacheInvalidation ProfileChanged(RosterEntry entry, long profileVersion)

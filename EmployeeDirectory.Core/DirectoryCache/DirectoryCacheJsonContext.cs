@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Core.RollCall;
 
 namespace EmployeeDirectory.Core.DirectoryCache;
 
@@ -9,4 +10,5 @@ namespace EmployeeDirectory.Core.DirectoryCache;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(EmployeeProfile))]
 [JsonSerializable(typeof(EmployeeStatus))]
+[JsonSerializable(typeof(RollCallSummary))]
 public sealed partial class DirectoryCacheJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Core.RollCall;
 
 namespace EmployeeDirectory.Core.DirectoryCache;
 
@@ -17,6 +18,9 @@ public static class DirectoryCacheKeys
 
         /// <summary>The search roster's key.</summary>
         public string Roster => keys.NameOf(DirectoryCacheContract.Roster, 0);
+
+        /// <summary>The roll call's key.</summary>
+        public CacheKey<RollCallSummary> RollCall => keys.Key(DirectoryCacheContract.RollCall);
 
         /// <summary>The presence aggregate's key.</summary>
         public string Presence => keys.NameOf(DirectoryCacheContract.Presence, 0);

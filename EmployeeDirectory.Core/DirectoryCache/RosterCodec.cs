@@ -20,12 +20,12 @@ internal sealed class RosterCodec : ICacheAggregateCodec<RosterIndex>
     public RosterIndex Build(IReadOnlyList<AggregateMember> members)
     {
         var employees = new List<RosterEntry>(members.Count);
-        var departments = new List<(int Id, string Name)>();
+        var departments = new List<RosterDepartment>();
         foreach (var member in members)
         {
             if (member.Id < 0)
             {
-                departments.Add((-member.Id, member.Payload));
+                departments.Add(new RosterDepartment(-member.Id, member.Payload));
             }
             else if (Entry(member) is { } entry)
             {
@@ -43,10 +43,10 @@ internal sealed class RosterCodec : ICacheAggregateCodec<RosterIndex>
             return Entry(member) is { } entry ? current.With(entry) : current;
         }
 
-        var departments = current.Departments.Select(d => d.Id == -member.Id ? (d.Id, member.Payload) : (d.Id, d.Name)).ToList();
+        var departments = current.Departments.Select(d => new RosterDepartment(d.Id, d.Id == -member.Id ? member.Payload : d.Name)).ToList();
         if (departments.TrueForAll(d => d.Id != -member.Id))
         {
-            departments.Add((-member.Id, member.Payload));
+            departments.Add(new RosterDepartment(-member.Id, member.Payload));
         }
 
         return RosterIndex.Build(current.Employees, departments);

@@ -3,7 +3,10 @@ using EmployeeDirectory.Core.DirectoryCache;
 
 namespace EmployeeDirectory.Core.Employees;
 
-/// <summary>Turns the cache's key invalidations into "these employees changed" events for open pages.</summary>
+/// <summary>
+/// Turns the cache's key invalidations into "these employees changed" events for open pages, and passes on the
+/// changes no write makes (a back-at time passing, raised by <see cref="Presence.PresenceExpiry"/>).
+/// </summary>
 internal sealed class DirectoryChangeFeed : IDirectoryChangeFeed, IDisposable
 {
     private readonly IFieldCache _cache;
@@ -17,6 +20,10 @@ internal sealed class DirectoryChangeFeed : IDirectoryChangeFeed, IDisposable
     public event EventHandler<DirectoryChangedEventArgs>? Changed;
 
     public void Dispose() => _cache.Invalidated -= OnInvalidated;
+
+    /// <summary>Tells open pages that these employees changed although nothing was written.</summary>
+    public void Raise(DirectoryChangeKind kind, IReadOnlyList<int> employeeIds) =>
+        Changed?.Invoke(this, new DirectoryChangedEventArgs(kind, employeeIds));
 
     private void OnInvalidated(object? sender, CacheInvalidatedEventArgs e)
     {

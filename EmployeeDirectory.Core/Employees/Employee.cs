@@ -53,6 +53,9 @@ public sealed class Employee
     /// <summary>Who last changed the status.</summary>
     public string? PresenceChangedBy { get; set; }
 
+    /// <summary>When the status ends by itself and reverts (UTC); null when it lasts until changed.</summary>
+    public DateTimeOffset? PresenceUntil { get; set; }
+
     /// <summary>
     /// Raised by one with every presence change, in the same UPDATE: the presence's stamp (a write may name the
     /// stamp it replaces) and the version that orders its cache patches.

@@ -32,8 +32,19 @@ internal sealed class EmployeeLoader(IDbContextFactory<DirectoryDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.Employees.AsNoTracking()
             .Where(e => ids.Contains(e.Id))
-            .Select(e => new EmployeeStatus(e.Id, e.Presence, e.PresenceNote, e.PresenceChangedAt, e.PresenceChangedBy, e.PresenceVersion))
+            .Select(e => new EmployeeStatus(e.Id, e.Presence, e.PresenceNote, e.PresenceChangedAt, e.PresenceChangedBy, e.PresenceVersion, e.PresenceUntil))
             .ToDictionaryAsync(s => s.EmployeeId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What an export adds to the roster's fields for these employees: phone and status, straight from the database.</summary>
+    public async Task<Dictionary<int, (string Phone, EmployeeStatus Status)>> ExportDetailsAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Employees.AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Phone, Status = new EmployeeStatus(e.Id, e.Presence, e.PresenceNote, e.PresenceChangedAt, e.PresenceChangedBy, e.PresenceVersion, e.PresenceUntil) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(row => row.Status.EmployeeId, row => (row.Phone, row.Status));
     }
 
     /// <summary>The roster aggregate's members: every employee's searchable fields, and the departments.</summary>
@@ -54,15 +65,15 @@ internal sealed class EmployeeLoader(IDbContextFactory<DirectoryDbContext> conte
         return members;
     }
 
-    /// <summary>The presence aggregate's members: every employee's In/Out.</summary>
+    /// <summary>The presence aggregate's members: every employee's In/Out and back-at time.</summary>
     public async Task<IReadOnlyList<AggregateMember>> PresenceMembersAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await ThrowWhileSeedingAsync(db, cancellationToken).ConfigureAwait(false);
         var rows = await db.Employees.AsNoTracking()
-            .Select(e => new { e.Id, e.PresenceVersion, e.Presence })
+            .Select(e => new { e.Id, e.PresenceVersion, e.Presence, e.PresenceUntil })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(row => PresenceCodec.Member(row.Id, row.PresenceVersion, row.Presence));
+        return rows.ConvertAll(row => PresenceCodec.Member(row.Id, row.PresenceVersion, row.Presence, row.PresenceUntil));
     }
 
     // Seeding commits the whole roster at once; an aggregate read before that would be empty, and must not be cached.

@@ -2,61 +2,20 @@ using EmployeeDirectory.Core.Presence;
 
 namespace EmployeeDirectory.Core.Employees;
 
-/// <summary>Filters, sorts and pages the cached roster index in memory.</summary>
+/// <summary>Filters, sorts and pages the roster index in memory, touching the candidates of a search rather than every entry.</summary>
 internal static class RosterSearch
 {
     /// <summary>The entries of the requested page, and how many entries match in all.</summary>
     public static (List<RosterEntry> Page, int Total) Run(RosterIndex roster, PresenceRoster? presence, DirectoryQuery query)
     {
-        var shape = RosterQueryShape.Of(query, presence);
-        var matches = roster.Matches.GetOrCompute(shape, candidates => Filter(roster, shape, candidates), roster.Order(query.Sort));
-        var skip = (long)(query.Page - 1) * query.PageSize;
-        var page = new List<RosterEntry>(query.PageSize);
-        for (var i = skip; i < matches.Length && page.Count < query.PageSize; i++)
-        {
-            page.Add(roster.Employees[matches[i]]);
-        }
-
-        return (page, matches.Length);
+        var matches = RosterMatcher.Match(roster, RosterQueryShape.Of(query, presence));
+        return (RosterPager.Page(roster, matches, query.Sort, query.Page, query.PageSize), matches.Count);
     }
 
-    private static int[] Filter(RosterIndex roster, RosterQueryShape shape, int[] candidates)
+    /// <summary>Every entry that matches, in the query's order (page and page size aside).</summary>
+    public static List<RosterEntry> All(RosterIndex roster, PresenceRoster? presence, DirectoryQuery query)
     {
-        var matches = new List<int>();
-        foreach (var index in candidates)
-        {
-            var entry = roster.Employees[index];
-            if (shape.Department is not null && !string.Equals(entry.Department, shape.Department, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (shape.Status is { } status && shape.Presence is not null && shape.Presence.StatusOf(entry.Id) != status)
-            {
-                continue;
-            }
-
-            if (shape.Terms.Length > 0 && !MatchesAll(roster.SearchTextOf(index), shape.Terms))
-            {
-                continue;
-            }
-
-            matches.Add(index);
-        }
-
-        return [.. matches];
-    }
-
-    private static bool MatchesAll(string text, string[] terms)
-    {
-        foreach (var term in terms)
-        {
-            if (!text.Contains(term, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var matches = RosterMatcher.Match(roster, RosterQueryShape.Of(query, presence));
+        return matches.Count == 0 ? [] : RosterPager.Page(roster, matches, query.Sort, page: 1, pageSize: matches.Count);
     }
 }

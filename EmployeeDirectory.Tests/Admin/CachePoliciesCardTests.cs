@@ -27,7 +27,7 @@ public sealed class CachePoliciesCardTests(RedisServerFixture redis) : CacheCons
         Assert.Equal("±20 %", Text(status, ".policy-jitter"));
         Assert.Equal("5 s", Text(status, ".policy-l1cap"));
         Assert.Equal(
-            [Harness.Keys.Prefix + "employee:{id}:status", Harness.Keys.Prefix + "directory:presence"],
+            [Harness.Keys.Prefix + "employee:{id}:status", Harness.Keys.Prefix + "directory:presence", Harness.Keys.Prefix + "directory:roll-call"],
             status.QuerySelectorAll(".policy-families code").Select(code => code.TextContent));
 
         var profile = card.Find("tr.policy-row[data-policy='Profile']");

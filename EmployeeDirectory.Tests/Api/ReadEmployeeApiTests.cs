@@ -39,8 +39,10 @@ public sealed class ReadEmployeeApiTests(DirectoryAppFactory app) : IClassFixtur
         Assert.Equal(expected.ConcurrencyStamp, employee.GetProperty("concurrencyStamp").GetGuid());
 
         var presence = employee.GetProperty("presence");
-        Assert.Equal(["status", "note", "changedAt", "changedBy"], presence.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["status", "note", "until", "changedAt", "changedBy", "stamp"], presence.EnumerateObject().Select(p => p.Name));
         Assert.Equal(expected.Presence.ToString(), presence.GetProperty("status").GetString());
+        var presenceVersion = await app.QueryDatabaseAsync(db => db.Employees.Where(e => e.Id == expected.Id).Select(e => e.PresenceVersion).SingleAsync());
+        Assert.Equal(presenceVersion, presence.GetProperty("stamp").GetInt64());
     }
 
     [Fact]

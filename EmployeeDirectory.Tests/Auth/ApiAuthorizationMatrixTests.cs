@@ -27,6 +27,10 @@ public sealed class ApiAuthorizationMatrixTests(SignedInApp app) : IClassFixture
         ("GET /api/employees", Unauthorized, Ok, Ok),
         ("GET /api/employees/{other}", Unauthorized, Ok, Ok),
         ("GET /api/departments", Unauthorized, Ok, Ok),
+        ("GET /api/employees/{other}/presence/history", Unauthorized, Ok, Ok),
+        ("GET /api/roll-call", Unauthorized, Ok, Ok),
+        ("GET /api/employees/export.csv", Unauthorized, Ok, Ok),
+        ("GET /api/employees/{other}/vcard", Unauthorized, Ok, Ok),
         ("PUT /api/employees/{own}", Unauthorized, Forbidden, Ok),
         ("PUT /api/employees/{other}", Unauthorized, Forbidden, Ok),
         ("PUT /api/employees/{own}/presence", Unauthorized, Ok, Ok),
@@ -35,6 +39,7 @@ public sealed class ApiAuthorizationMatrixTests(SignedInApp app) : IClassFixture
         ("POST /api/admin/api-keys", Unauthorized, Forbidden, HttpStatusCode.Created),
         ("DELETE /api/admin/api-keys/{key}", Unauthorized, Forbidden, HttpStatusCode.NoContent),
         ("POST /api/admin/accounts/unlock", Unauthorized, Forbidden, HttpStatusCode.NoContent),
+        ("POST /api/admin/cache/reset", Unauthorized, Forbidden, Ok),
 
         // The document describes the admin API too, so only admins read it.
         ("GET /openapi/v1.json", Unauthorized, Forbidden, Ok),

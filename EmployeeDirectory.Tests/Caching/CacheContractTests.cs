@@ -17,10 +17,33 @@ public sealed class CacheContractTests
         Assert.All(presence.Families, family => Assert.Equal(DirectoryCacheContract.Status, family.Policy));
         Assert.All(profile.Families, family => Assert.Equal(DirectoryCacheContract.Profile, family.Policy));
         Assert.Empty(presence.Families.Intersect(profile.Families));
-        Assert.Equal([DirectoryCacheContract.EmployeeStatus], presence.Drops);
+        Assert.Equal([DirectoryCacheContract.EmployeeStatus, DirectoryCacheContract.RollCall], presence.Drops);
         Assert.Equal([DirectoryCacheContract.Presence], presence.Patches);
         Assert.Equal([DirectoryCacheContract.EmployeeProfile], profile.Drops);
         Assert.Equal([DirectoryCacheContract.Roster], profile.Patches);
+    }
+
+    [Fact]
+    public void TheRollCallIsAStatusKeyThatOnlyPresenceChangesTouchAndThatEndsAtItsNextBackAtTime()
+    {
+        var endsAt = new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero);
+        var rollCall = new Core.RollCall.RollCallSummary(2, 1, 1, [], [], endsAt.AddHours(-1), endsAt);
+
+        Assert.Equal(DirectoryCacheContract.Status, DirectoryCacheContract.RollCall.Policy);
+        Assert.False(DirectoryCacheContract.RollCall.HasId);
+        Assert.Contains(DirectoryCacheContract.RollCall, DirectoryCacheContract.Contract.FamiliesOf(DirectoryCacheContract.Status));
+        Assert.DoesNotContain(DirectoryCacheContract.RollCall, DirectoryCacheContract.Invalidations[DirectoryWrite.EditProfile].Families);
+        Assert.Equal(endsAt, DirectoryCacheContract.RollCall.EndsAt!(rollCall));
+        Assert.Null(DirectoryCacheContract.RollCall.EndsAt!(rollCall with { EndsAt = null }));
+    }
+
+    [Fact]
+    public void AStatusEntryEndsAtItsBackAtTime()
+    {
+        var until = new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(until, DirectoryCacheContract.EmployeeStatus.EndsAt!(new Core.Presence.EmployeeStatus(1, Core.Presence.PresenceStatus.Out, null, null, null, 3, until)));
+        Assert.Null(DirectoryCacheContract.EmployeeStatus.EndsAt!(new Core.Presence.EmployeeStatus(1, Core.Presence.PresenceStatus.Out, null, null, null, 3)));
     }
 
     [Fact]
@@ -49,7 +72,8 @@ public sealed class CacheContractTests
         Assert.False(keys.TryParse("ed:employee:x:status", out _));
         Assert.False(keys.TryParse("other:employee:1:status", out _));
         Assert.False(keys.TryParse(keys.VersionsKey, out _));
-        Assert.Equal(["ed:employee:*:status", "ed:directory:presence"], keys.ScanPatterns(DirectoryCacheContract.Status));
+        Assert.Equal("ed:directory:roll-call", keys.RollCall.Name);
+        Assert.Equal(["ed:employee:*:status", "ed:directory:presence", "ed:directory:roll-call"], keys.ScanPatterns(DirectoryCacheContract.Status));
     }
 
     [Fact]

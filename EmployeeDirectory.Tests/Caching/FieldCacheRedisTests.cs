@@ -106,6 +106,24 @@ public sealed class FieldCacheRedisTests(RedisServerFixture redis) : IClassFixtu
     }
 
     [Fact]
+    public async Task IdenticalPagesReadTogetherAfterTheirStatusesExpiredRunOneQuery()
+    {
+        await using var server = await CacheHarness.StartAsync(redis.ConnectionString);
+        var source = new CountingSource();
+        var ids = Enumerable.Range(1, 25).ToArray();
+        foreach (var id in ids)
+        {
+            source.Put(id, PresenceStatus.Out);
+        }
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => server.Cache.GetOrLoadManyAsync(ids, server.Keys.Status, source.LoadManyAsync, Token)));
+
+        Assert.Equal(1, source.BatchLoads);
+        Assert.All(pages, page => Assert.Equal(ids, page.Keys.Order()));
+        Assert.All(pages, page => Assert.All(page.Values, status => Assert.Equal(PresenceStatus.Out, status.Presence)));
+    }
+
+    [Fact]
     public async Task AnInvalidationRemovesExactlyTheKeysItNames()
     {
         await using var server = await CacheHarness.StartAsync(redis.ConnectionString);

@@ -64,6 +64,12 @@ public abstract class MudBlazorTest : BunitContext
         Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
         where TComponent : IComponent
     {
+        if (Popovers is null)
+        {
+            // As a circuit renders them (prerendering is the browser tests' part).
+            SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        }
+
         Popovers ??= Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
         return Render(parameters ?? (_ => { }));

@@ -5,14 +5,18 @@ using System.Text.RegularExpressions;
 namespace EmployeeDirectory.Tests.Data;
 
 /// <summary>
-/// What the rehearsal's pretend SQL Server answers to one query: nothing, one value, or rows whose columns
-/// are taken by name (in the order the query selects them) from sample objects.
+/// What the rehearsal's pretend SQL Server answers to one command: nothing, one value, rows whose columns
+/// are taken by name (in the order the query selects them) from sample objects, or one result set each for
+/// a batch of statements.
 /// </summary>
 internal sealed partial class SqlServerAnswer
 {
-    private readonly Func<string, DataTable> _table;
+    private readonly Func<string, DataTable[]> _tables;
 
-    private SqlServerAnswer(Func<string, DataTable> table) => _table = table;
+    private SqlServerAnswer(Func<string, DataTable> table) => _tables = commandText => [table(commandText)];
+
+    private SqlServerAnswer(IReadOnlyList<SqlServerAnswer> parts) =>
+        _tables = commandText => [.. parts.SelectMany(part => part._tables(commandText))];
 
     /// <summary>No rows.</summary>
     public static SqlServerAnswer Nothing { get; } = new(_ => new DataTable());
@@ -41,7 +45,10 @@ internal sealed partial class SqlServerAnswer
         return table;
     });
 
-    public DbDataReader ReaderFor(string commandText) => _table(commandText).CreateDataReader();
+    /// <summary>One result set per part, in order: a SaveChanges batch inserting into two tables reads two.</summary>
+    public static SqlServerAnswer Batch(params SqlServerAnswer[] parts) => new(parts);
+
+    public DbDataReader ReaderFor(string commandText) => new DataTableReader(_tables(commandText));
 
     private static DataTable Table(IReadOnlyList<(string Name, object Value)> row)
     {

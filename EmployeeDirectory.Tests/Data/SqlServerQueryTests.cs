@@ -34,7 +34,7 @@ public sealed partial class SqlServerQueryTests
     private static readonly SqlServerAnswer[] NotSeeding = [SqlServerAnswer.Value(false)];
 
     /// <summary>The status row a presence change reads back inside its transaction.</summary>
-    private static readonly object AdaStatus = new { Ada.Id, Presence = (int)PresenceStatus.Out, PresenceNote = "back at 3", PresenceChangedAt = DateTimeOffset.UnixEpoch, PresenceChangedBy = "admin", PresenceVersion = 42L };
+    private static readonly object AdaStatus = new { Ada.Id, Presence = (int)PresenceStatus.Out, PresenceNote = "back at 3", PresenceChangedAt = DateTimeOffset.UnixEpoch, PresenceChangedBy = "admin", PresenceVersion = 42L, PresenceUntil = (DateTimeOffset?)null };
 
     /// <summary>The editor changes the title and types the email in another case.</summary>
     private static readonly ProfileUpdate TitleEdit = ProfileUpdate.From(new EmployeeProfile(
@@ -47,16 +47,17 @@ public sealed partial class SqlServerQueryTests
     private static readonly Dictionary<string, Rehearsed> Operations = new()
     {
         ["profile loader"] = new(s => s.Loader.ProfileAsync(Id, default), [], "SELECT TOP(2)", "FROM [Employees] AS [e] INNER JOIN [Departments] AS [d] ON [e].[DepartmentId] = [d].[Id] WHERE [e].[Id] = @p"),
-        ["status loader, a page of ids"] = new(s => s.Loader.StatusesAsync([3, 5, 8], default), [], "[e].[PresenceChangedBy], [e].[PresenceVersion] FROM [Employees] AS [e] WHERE [e].[Id] IN (@p, @p, @p)"),
+        ["status loader, a page of ids"] = new(s => s.Loader.StatusesAsync([3, 5, 8], default), [], "[e].[PresenceChangedBy], [e].[PresenceVersion], [e].[PresenceUntil] FROM [Employees] AS [e] WHERE [e].[Id] IN (@p, @p, @p)"),
         ["roster loader"] = new(s => s.Loader.RosterMembersAsync(default), NotSeeding, "FROM [CacheGeneration] AS [c] WHERE [c].[SeedingSinceMs] IS NOT NULL", "INNER JOIN [Departments] AS [d] ON [e].[DepartmentId] = [d].[Id] ORDER BY [e].[Id]", "[e].[ProfileVersion]", "SELECT [d].[Id], [d].[Name] FROM [Departments] AS [d]"),
-        ["presence loader"] = new(s => s.Loader.PresenceMembersAsync(default), NotSeeding, "SELECT [e].[Id], [e].[PresenceVersion], [e].[Presence] FROM [Employees] AS [e]"),
-        ["search, In filter, second page"] = new(s => s.Directory.SearchAsync(new DirectoryQuery { Text = "ada", Status = PresenceStatus.In, Page = 2 }, default), [SqlServerAnswer.Value(false), SqlServerAnswer.Nothing, SqlServerAnswer.Nothing, SqlServerAnswer.Value(false)], "ORDER BY [e].[Id]", "[e].[PresenceVersion], [e].[Presence] FROM [Employees]"),
-        ["one employee"] = new(s => s.Directory.GetEmployeeAsync(Id, default), [SqlServerAnswer.Rows(AdaWithDepartment)], "[d].[Name], [e].[Email]", "[e].[PresenceChangedBy], [e].[PresenceVersion] FROM [Employees] AS [e] WHERE [e].[Id] = @p"),
+        ["presence loader"] = new(s => s.Loader.PresenceMembersAsync(default), NotSeeding, "SELECT [e].[Id], [e].[PresenceVersion], [e].[Presence], [e].[PresenceUntil] FROM [Employees] AS [e]"),
+        ["search, In filter, second page"] = new(s => s.Directory.SearchAsync(new DirectoryQuery { Text = "ada", Status = PresenceStatus.In, Page = 2 }, default), [SqlServerAnswer.Value(false), SqlServerAnswer.Nothing, SqlServerAnswer.Nothing, SqlServerAnswer.Value(false)], "ORDER BY [e].[Id]", "[e].[PresenceVersion], [e].[Presence], [e].[PresenceUntil] FROM [Employees]"),
+        ["one employee"] = new(s => s.Directory.GetEmployeeAsync(Id, default), [SqlServerAnswer.Rows(AdaWithDepartment)], "[d].[Name], [e].[Email]", "[e].[PresenceChangedBy], [e].[PresenceVersion], [e].[PresenceUntil] FROM [Employees] AS [e] WHERE [e].[Id] = @p"),
         ["departments"] = new(s => s.Directory.GetDepartmentsAsync(default), NotSeeding, "FROM [Departments] AS [d]"),
         ["presence change, naming the stamp it replaces"] = new(
-            s => s.Presence.SetPresenceAsync(Id, new PresenceUpdate(PresenceStatus.Out, "back at 3", ExpectedStamp: 41), TestActors.Admin(), default),
-            [SqlServerAnswer.Rows(AdaStatus), SqlServerAnswer.Value(1L)],
-            "UPDATE [e] SET [e].[Presence] = @p, [e].[PresenceNote] = @p, [e].[PresenceChangedAt] = @p, [e].[PresenceChangedBy] = @p, [e].[PresenceVersion] = [e].[PresenceVersion] + CAST(1 AS bigint) FROM [Employees] AS [e] WHERE [e].[Id] = @p AND [e].[PresenceVersion] = @p",
+            s => s.Presence.SetPresenceAsync(Id, new PresenceUpdate(PresenceStatus.Out, "back at 3", ExpectedStamp: 42), TestActors.Admin(), default),
+            [SqlServerAnswer.Rows(AdaStatus), SqlServerAnswer.Batch(SqlServerAnswer.Value(1L), SqlServerAnswer.Value(1L))],
+            "UPDATE [e] SET [e].[Presence] = @p, [e].[PresenceNote] = @p, [e].[PresenceUntil] = NULL, [e].[PresenceChangedAt] = @p, [e].[PresenceChangedBy] = @p, [e].[PresenceVersion] = [e].[PresenceVersion] + CAST(1 AS bigint) FROM [Employees] AS [e] WHERE [e].[Id] = @p AND [e].[PresenceVersion] = @p",
+            "INSERT INTO [PresenceHistory]",
             "INSERT INTO [CacheIntents] ([CreatedAtMs], [Payload], [SentAtMs])"),
         ["outbox: unsent intents"] = new(s => s.Outbox.UnsentAsync(500, default), [], "FROM [CacheIntents] AS [c] WHERE [c].[SentAtMs] IS NULL ORDER BY [c].[Id]"),
         ["outbox: catch-up since"] = new(s => s.Outbox.CreatedSinceAsync(DateTimeOffset.UnixEpoch, 100, default), [], "FROM [CacheIntents] AS [c] WHERE [c].[CreatedAtMs] >= @p ORDER BY [c].[Id]"),

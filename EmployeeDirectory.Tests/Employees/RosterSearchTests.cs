@@ -3,7 +3,7 @@ using EmployeeDirectory.Core.Presence;
 
 namespace EmployeeDirectory.Tests.Employees;
 
-/// <summary>Searching the roster index in memory, with recent results kept on the index instance.</summary>
+/// <summary>Searching the roster index in memory.</summary>
 public sealed class RosterSearchTests
 {
     private static readonly string[] Given = ["Ann", "Anna", "Annabel", "Dana", "Joanne", "Jan", "Hannah", "Bo", "Ivan", "Zoe"];
@@ -113,6 +113,6 @@ public sealed class RosterSearchTests
             }
         }
 
-        return new RosterIndex(entries, [new DepartmentSummary(1, "Engineering", 0), new DepartmentSummary(2, "Sales", 0)]);
+        return RosterIndex.Build(entries, [new RosterDepartment(1, "Engineering"), new RosterDepartment(2, "Sales")]);
     }
 }

@@ -159,7 +159,7 @@ public sealed partial class ClusterFaultTests
 
     private static async Task<PresenceResponse> SetPresenceAsync(HttpClient server, int id, PresenceStatus status, long expectedStamp)
     {
-        using var response = await ApiJson.PutAsync(server, $"api/employees/{id}/presence", new PresenceRequest(status.ToString(), "while Redis was paused", expectedStamp));
+        using var response = await ApiJson.PutAsync(server, $"api/employees/{id}/presence", new PresenceRequest(status.ToString(), "while Redis was paused", ExpectedStamp: expectedStamp));
         return await ApiJson.ReadAsync<PresenceResponse>(response);
     }
 

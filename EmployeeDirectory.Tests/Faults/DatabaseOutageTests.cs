@@ -65,7 +65,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             requests++;
 
             var flipped = before.Presence.Status == PresenceStatus.In ? PresenceStatus.Out : PresenceStatus.In;
-            using var presence = await ApiJson.PutAsync(client, $"api/employees/{id}/presence", new PresenceRequest(flipped.ToString(), "during the outage", before.Presence.Stamp));
+            using var presence = await ApiJson.PutAsync(client, $"api/employees/{id}/presence", new PresenceRequest(flipped.ToString(), "during the outage", ExpectedStamp: before.Presence.Stamp));
             using var profile = await ApiJson.PutAsync(client, $"api/employees/{id}", ProfileRequestFrom(before) with { Title = "Saved during the outage" });
             requests += 2;
             await AssertUnavailableAsync(presence);
@@ -85,7 +85,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal(before, await ApiJson.GetAsync<EmployeeResponse>(client, $"api/employees/{id}"));
 
         // And the first write after the lock is released goes through.
-        using var retried = await ApiJson.PutAsync(client, $"api/employees/{id}/presence", new PresenceRequest(PresenceStatus.In.ToString(), "after the outage", before.Presence.Stamp));
+        using var retried = await ApiJson.PutAsync(client, $"api/employees/{id}/presence", new PresenceRequest(PresenceStatus.In.ToString(), "after the outage", ExpectedStamp: before.Presence.Stamp));
         var saved = await ApiJson.ReadAsync<PresenceResponse>(retried);
         var recovery = released.Elapsed;
         requests += 2;

@@ -1,6 +1,5 @@
 using Bunit;
 using EmployeeDirectory.Core.Data;
-using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Tests.Components;
 using EmployeeDirectory.Tests.Infrastructure;
@@ -17,35 +16,27 @@ namespace EmployeeDirectory.Tests.Faults;
 /// real ones over a SQLite file whose connections wait 1 s for a lock.
 /// </summary>
 [Collection(FaultsTestGroup.Name)]
-public sealed class DatabaseOutageUiTests : MudBlazorTest, IAsyncLifetime
+public sealed class DatabaseOutageUiTests : DirectoryUiTest
 {
-    private TestDatabase _database = null!;
-    private DirectoryServicesHost _core = null!;
-    private string _connectionString = null!;
-
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
+    protected override Task<DirectoryServicesHost> StartCoreAsync(TestDatabase database)
     {
-        _database = await TestDatabase.CreateAsync(employees: 10, cancellationToken: Token);
-        _connectionString = new SqliteConnectionStringBuilder(_database.ConnectionString) { DefaultTimeout = 1 }.ToString();
-        _core = await DirectoryServicesHost.StartAsync(
-            _database, services: services => services.PostConfigure<DatabaseOptions>(options => options.ConnectionString = _connectionString));
-        Services.AddSingleton(_core.Directory);
-        Services.AddSingleton(_core.Presence);
-        Services.AddSingleton(_core.Services.GetRequiredService<IDirectoryChangeFeed>());
+        var connectionString = new SqliteConnectionStringBuilder(database.ConnectionString) { DefaultTimeout = 1 }.ToString();
+        return DirectoryServicesHost.StartAsync(
+            database, services: services => services.PostConfigure<DatabaseOptions>(options => options.ConnectionString = connectionString));
     }
 
     [Fact]
     public async Task WithTheDatabaseLockedThePageStillShowsTheEmployeeAndSaysThatNeitherAStatusChangeNorAProfileEditWasSaved()
     {
-        var id = (await _core.Directory.SearchAsync(new DirectoryQuery(), Token)).Value!.Items[0].Id;
+        var id = (await FirstPageAsync())[0].Id;
         var page = RenderWithProviders<EmployeePage>(p => p.Add(c => c.Id, id));
         page.WaitForElement("#givenName");
         var before = await StoredAsync(id);
         var chip = page.Find(".presence-panel .status-chip").GetAttribute("data-status");
 
-        await using (await SqliteFileLock.AcquireAsync(_database.FilePath))
+        await using (await SqliteFileLock.AcquireAsync(Database.FilePath))
         {
             page.Find(".presence-panel .presence-button").Click();
             page.WaitForAssertion(() => Assert.Contains(
@@ -62,7 +53,7 @@ public sealed class DatabaseOutageUiTests : MudBlazorTest, IAsyncLifetime
             Assert.Equal("Saved during the outage", page.Find("#title").GetAttribute("value"));
 
             // Reads the cache answers still work while the database is locked.
-            Assert.Equal(before.DisplayName, (await _core.Directory.GetEmployeeAsync(id, Token))!.Profile.DisplayName);
+            Assert.Equal(before.DisplayName, (await EmployeeAsync(id)).Profile.DisplayName);
         }
 
         var after = await StoredAsync(id);
@@ -72,15 +63,8 @@ public sealed class DatabaseOutageUiTests : MudBlazorTest, IAsyncLifetime
     /// <summary>The row and the outbox as the database holds them.</summary>
     private async Task<(string DisplayName, string Title, PresenceStatus Presence, long PresenceVersion, int Intents)> StoredAsync(int id)
     {
-        await using var db = await _database.ContextFactory.CreateDbContextAsync(Token);
+        await using var db = await Database.ContextFactory.CreateDbContextAsync(Token);
         var row = await db.Employees.AsNoTracking().SingleAsync(e => e.Id == id, Token);
         return (row.DisplayName, row.Title, row.Presence, row.PresenceVersion, await db.CacheIntents.CountAsync(Token));
-    }
-
-    protected override async ValueTask DisposeAsyncCore()
-    {
-        await base.DisposeAsyncCore();
-        await _core.DisposeAsync();
-        await _database.DisposeAsync();
     }
 }

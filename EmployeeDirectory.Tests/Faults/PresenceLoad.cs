@@ -110,7 +110,7 @@ internal sealed class PresenceLoad
             var note = $"writer {writer} on {server}, write {sequence}";
             var saved = await SendAsync(server, client, async cancellationToken =>
             {
-                using var response = await client.PutAsJsonAsync($"api/employees/{id}/presence", new PresenceRequest(status.ToString(), note, stamp), ApiJson.Options, cancellationToken);
+                using var response = await client.PutAsJsonAsync($"api/employees/{id}/presence", new PresenceRequest(status.ToString(), note, ExpectedStamp: stamp), ApiJson.Options, cancellationToken);
                 return response.IsSuccessStatusCode
                     ? await response.Content.ReadFromJsonAsync<PresenceResponse>(ApiJson.Options, cancellationToken)
                     : throw new HttpRequestException($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");

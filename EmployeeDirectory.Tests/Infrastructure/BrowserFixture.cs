@@ -47,15 +47,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A page in a fresh context (own cookies and storage) whose relative URLs resolve against <paramref name="baseAddress"/>.</summary>
-    public async Task<IPage> NewPageAsync(Uri? baseAddress = null)
+    /// <summary>
+    /// A page in a fresh context (own cookies and storage) whose relative URLs resolve against <paramref name="baseAddress"/>:
+    /// a desktop window in UTC unless <paramref name="viewport"/> (a phone) or <paramref name="timeZone"/> say otherwise.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri? baseAddress = null, ViewportSize? viewport = null, string timeZone = "UTC")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress?.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-US",
-            TimezoneId = "UTC",
+            TimezoneId = timeZone,
         });
         context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         return await context.NewPageAsync();

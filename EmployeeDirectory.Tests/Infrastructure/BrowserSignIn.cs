@@ -22,6 +22,16 @@ public static partial class BrowserSignIn
         await Assertions.Expect(page.Locator(".user-name")).ToHaveTextAsync(email);
     }
 
+    /// <summary>
+    /// Waits until the circuit has taken over the prerendered page: before that, typing and clicking reach no
+    /// handler (the page shows its data from the first paint, so visible rows do not mean it is interactive).
+    /// </summary>
+    public static Task WaitForInteractiveAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return Assertions.Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
+    }
+
     [GeneratedRegex("/account/login")]
     public static partial Regex LoginPage();
 }

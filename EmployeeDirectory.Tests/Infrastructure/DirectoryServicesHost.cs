@@ -31,12 +31,17 @@ public sealed class DirectoryServicesHost : IAsyncDisposable
 
     public CacheKeySpace Keys => Cache.Keys;
 
-    /// <param name="database">The database file the services use.</param>
+    /// <param name="database">The database this "server" shares with any other started on it.</param>
     /// <param name="redisConnectionString">A real redis-server, or null for L1 alone.</param>
-    /// <param name="prefix">The cache's key prefix.</param>
+    /// <param name="prefix">Share a prefix to play several servers of one deployment.</param>
+    /// <param name="settings">Further configuration, as the app reads it (<c>Cache:OutboxSweepInterval</c>).</param>
     /// <param name="services">Changes to the services, applied after their own registrations.</param>
     public static async Task<DirectoryServicesHost> StartAsync(
-        TestDatabase database, string? redisConnectionString = null, string prefix = "ed:", Action<IServiceCollection>? services = null)
+        TestDatabase database,
+        string? redisConnectionString = null,
+        string prefix = "ed:",
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
@@ -45,6 +50,7 @@ public sealed class DirectoryServicesHost : IAsyncDisposable
             ["ConnectionStrings:Redis"] = redisConnectionString,
             ["Cache:Prefix"] = prefix,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddLogging();
         builder.Services.AddMetrics();
         database.AddTo(builder.Services);

@@ -50,6 +50,14 @@ public sealed class TestDatabase : IAsyncDisposable
         [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.ApplyMigrationsOnStartup)}"] = "true",
     };
 
+    /// <summary>Reads the file directly, bypassing services and caches: what the data says.</summary>
+    public async Task<T> QueryAsync<T>(Func<DirectoryDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await ContextFactory.CreateDbContextAsync();
+        return await query(db);
+    }
+
     /// <summary>Creates the file, applies the SQLite migrations and seeds <paramref name="employees"/> demo employees.</summary>
     public static async Task<TestDatabase> CreateAsync(
         int employees = 50, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)

@@ -8,6 +8,8 @@ namespace EmployeeDirectory.Web.Api;
 [JsonSerializable(typeof(EmployeePageResponse))]
 [JsonSerializable(typeof(EmployeeResponse))]
 [JsonSerializable(typeof(PresenceResponse))]
+[JsonSerializable(typeof(PresenceHistoryResponse))]
+[JsonSerializable(typeof(RollCallResponse))]
 [JsonSerializable(typeof(IReadOnlyList<DepartmentResponse>))]
 [JsonSerializable(typeof(PresenceRequest))]
 [JsonSerializable(typeof(ProfileRequest))]

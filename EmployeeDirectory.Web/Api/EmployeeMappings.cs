@@ -1,5 +1,6 @@
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Core.RollCall;
 
 namespace EmployeeDirectory.Web.Api;
 
@@ -7,7 +8,7 @@ namespace EmployeeDirectory.Web.Api;
 internal static class EmployeeMappings
 {
     public static PresenceResponse ToResponse(this EmployeeStatus status) =>
-        new(status.Presence, status.Note, status.ChangedAt, status.ChangedBy, status.Stamp);
+        new(status.Presence, status.Note, status.Until, status.ChangedAt, status.ChangedBy, status.Stamp);
 
     public static EmployeeResponse ToResponse(this EmployeeDetails details)
     {
@@ -34,4 +35,12 @@ internal static class EmployeeMappings
 
     public static DepartmentResponse ToResponse(this DepartmentSummary department) =>
         new(department.Id, department.Name, department.EmployeeCount);
+
+    public static PresenceHistoryResponse ToResponse(this PresenceHistoryPage page) =>
+        new([.. page.Items.Select(c => new PresenceHistoryItem(c.From, c.To, c.Note, c.Until, c.At, c.By, c.Source))], page.Total, page.Page, page.PageSize);
+
+    public static RollCallResponse ToResponse(this RollCallSummary rollCall) =>
+        new(rollCall.Total, rollCall.In, rollCall.Out, [.. rollCall.Departments.Select(ToResponse)], [.. rollCall.Locations.Select(ToResponse)]);
+
+    private static RollCallGroupResponse ToResponse(RollCallGroup group) => new(group.Name, group.In, group.Out);
 }

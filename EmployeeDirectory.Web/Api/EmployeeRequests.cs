@@ -1,17 +1,20 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
 
 namespace EmployeeDirectory.Web.Api;
 
 /// <summary>
-/// Body of <c>PUT /api/employees/{id}/presence</c>. Status is text so a bad value becomes a field error
-/// instead of an unreadable body; the note's rules belong to the presence service.
+/// Body of <c>PUT /api/employees/{id}/presence</c>. Status and until are text so a bad value becomes a field
+/// error instead of an unreadable body; the note's rules and until's range belong to the presence service.
 /// </summary>
-internal sealed record PresenceRequest(
+internal sealed partial record PresenceRequest(
     [property: Description("In or Out.")] string? Status,
     [property: Description("Optional, at most 140 characters.")] string? Note,
+    [property: Description("Optional: when the status ends by itself and reverts (Out becomes In, In becomes Out). ISO 8601 with an offset, e.g. 2026-12-01T15:00:00+01:00; in the future, at most 7 days ahead.")] string? Until = null,
     [property: Description("Optional: the presence stamp this change replaces. If the status changed since, nothing is saved and the answer is 409 with the current presence. Leave it out to write regardless (a badge reader).")] long? ExpectedStamp = null)
 {
     public bool TryGetUpdate([NotNullWhen(true)] out PresenceUpdate? update, out Dictionary<string, string[]> errors)
@@ -19,21 +22,41 @@ internal sealed record PresenceRequest(
         errors = [];
         update = null;
 
+        var status = PresenceStatus.Out;
         if (string.IsNullOrWhiteSpace(Status))
         {
             errors["status"] = [$"Status is required: one of {ApiEnum.Names<PresenceStatus>()}."];
-            return false;
         }
-
-        if (!ApiEnum.TryParseName<PresenceStatus>(Status, out var status))
+        else if (!ApiEnum.TryParseName(Status, out status))
         {
             errors["status"] = [$"Status must be one of {ApiEnum.Names<PresenceStatus>()}."];
+        }
+
+        DateTimeOffset? until = null;
+        if (Until is not null)
+        {
+            if (IsoWithOffset().IsMatch(Until)
+                && DateTimeOffset.TryParse(Until, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                until = parsed;
+            }
+            else
+            {
+                errors["until"] = ["Until must be a date and time in ISO 8601 with an offset, such as 2026-12-01T15:00:00+01:00 or 2026-12-01T14:00:00Z."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
             return false;
         }
 
-        update = new PresenceUpdate(status, Note, ExpectedStamp);
+        update = new PresenceUpdate(status, Note, ExpectedStamp, until, PresenceSource.Api);
         return true;
     }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoWithOffset();
 }
 
 /// <summary>

@@ -3,10 +3,11 @@ using EmployeeDirectory.Core.Presence;
 
 namespace EmployeeDirectory.Web.Api;
 
-/// <summary>An employee's In/Out status as the API shows it.</summary>
+/// <summary>An employee's In/Out status as the API shows it: as it holds now, with when it ends by itself (null when open-ended).</summary>
 internal sealed record PresenceResponse(
     PresenceStatus Status,
     string? Note,
+    [property: Description("When the status ends by itself and reverts; null when it lasts until changed.")] DateTimeOffset? Until,
     DateTimeOffset? ChangedAt,
     string? ChangedBy,
     [property: Description("Changes with every presence change: send it back as expectedStamp so a change never undoes one you have not seen.")] long Stamp);

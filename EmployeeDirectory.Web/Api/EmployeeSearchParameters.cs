@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
 using Microsoft.AspNetCore.Mvc;
@@ -61,8 +60,8 @@ internal sealed record EmployeeSearchParameters
             errors["sort"] = [$"Sort must be one of {ApiEnum.Names<DirectorySort>()}."];
         }
 
-        var page = ParseWholeNumber(Page, "page", 1, errors);
-        var pageSize = ParseWholeNumber(PageSize, "pageSize", DirectoryQuery.DefaultPageSize, errors);
+        var page = PagingParameters.ParseWholeNumber(Page, "page", 1, errors);
+        var pageSize = PagingParameters.ParseWholeNumber(PageSize, "pageSize", DirectoryQuery.DefaultPageSize, errors);
 
         if (errors.Count > 0)
         {
@@ -79,21 +78,5 @@ internal sealed record EmployeeSearchParameters
             PageSize = pageSize,
         };
         return true;
-    }
-
-    private static int ParseWholeNumber(string? value, string field, int fallback, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-
-        errors[field] = [$"{field} must be a whole number."];
-        return fallback;
     }
 }

@@ -42,7 +42,7 @@ internal static class EmployeesApi
 
         api.MapPut("/employees/{id:int}/presence", SetPresenceAsync)
             .WithName("SetPresence")
-            .WithSummary("Set an employee's In/Out status and note: your own, or anyone's as an admin; refused with 409 if expectedStamp is stale.")
+            .WithSummary("Set an employee's In/Out status, note and optional back-at time (until): your own, or anyone's as an admin; refused with 409 if expectedStamp is stale.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -52,6 +52,9 @@ internal static class EmployeesApi
             .WithName("GetDepartments")
             .WithSummary("All departments with head counts.");
 
+        api.MapPresenceHistoryApi();
+        api.MapRollCallApi();
+        api.MapExportApi();
         return api;
     }
 

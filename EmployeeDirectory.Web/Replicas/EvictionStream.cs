@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using EmployeeDirectory.Core.Caching;
+using EmployeeDirectory.Core.Caching.Operations;
 using EmployeeDirectory.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,7 @@ internal static partial class EvictionStream
             .WithSummary("This replica's L1 evictions as server-sent events, as they happen (admins only).");
 
     private static ServerSentEventsResult<string> Stream(
-        IFieldCache cache,
+        ICacheOperator cache,
         IOptions<ReplicaOptions> replica,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -44,7 +45,7 @@ internal static partial class EvictionStream
             cache, replica.Value.Name!, time, loggers.CreateLogger(typeof(EvictionStream)), lifetime.ApplicationStopping, cancellationToken));
 
     private static async IAsyncEnumerable<SseItem<string>> ReadAsync(
-        IFieldCache cache,
+        ICacheOperator cache,
         string replica,
         TimeProvider time,
         ILogger logger,
@@ -63,14 +64,14 @@ internal static partial class EvictionStream
             });
 
         // Stamped in the handler, so the time is when this replica evicted, not when the stream got round to it.
-        void OnInvalidated(object? sender, CacheInvalidatedEventArgs e) =>
+        void OnEvicted(object? sender, CacheInvalidatedEventArgs e) =>
             evictions.Writer.TryWrite(new L1Eviction(replica, time.GetUtcNow(), e.Remote, e.Keys));
 
         // The stream ends quietly when the client leaves or the server stops (an open stream must never
         // hold up a graceful shutdown): completing the channel ends the loop below without an exception.
         using var left = cancellationToken.Register(() => evictions.Writer.TryComplete());
         using var stopped = stopping.Register(() => evictions.Writer.TryComplete());
-        cache.Invalidated += OnInvalidated;
+        cache.Evicted += OnEvicted;
         try
         {
             yield return new SseItem<string>(Serialize(new L1Eviction(replica, time.GetUtcNow(), Remote: false, [])), ReadyEvent);
@@ -81,7 +82,7 @@ internal static partial class EvictionStream
         }
         finally
         {
-            cache.Invalidated -= OnInvalidated;
+            cache.Evicted -= OnEvicted;
         }
     }
 

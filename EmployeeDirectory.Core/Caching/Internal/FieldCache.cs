@@ -44,7 +44,7 @@ internal sealed class FieldCache : IFieldCache, IDisposable
         _l1 = new L1Store(settings.L1SizeLimitMegabytes * 1024L * 1024L, timeProvider);
         _gate = new RedisGate(redis is null ? null : new RedisTier(redis, keys.InvalidationChannel, () => Keys), settings, timeProvider, logger);
         _reads = new ReadThrough(_l1, _gate, policies, metrics, logger);
-        _singles = new SingleReader(_l1, _flights, _reads, _shutdown.Token);
+        _singles = new SingleReader(_l1, _flights, _gate, _reads, _shutdown.Token);
         _batches = new BatchReader(_l1, _flights, _reads, metrics, _shutdown.Token);
         _aggregates = new AggregateCache(_l1, _gate, policies, metrics, _flights, () => Keys, logger, _shutdown.Token);
         _copies = new LocalCopies(keys, _l1, _flights, _aggregates, metrics, timeProvider, args => Invalidated?.Invoke(this, args));

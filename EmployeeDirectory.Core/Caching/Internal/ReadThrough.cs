@@ -12,22 +12,45 @@ namespace EmployeeDirectory.Core.Caching.Internal;
 /// </summary>
 internal sealed partial class ReadThrough(L1Store l1, RedisGate gate, CachePolicies policies, CacheMetrics metrics, ILogger logger)
 {
-    /// <summary>One key: GET and PTTL without a script; the write version is read only on a miss.</summary>
+    /// <summary>One key when Redis could not be used at once (see <see cref="SingleReader"/>): L2 through the gate, then on a miss the loader.</summary>
     public async Task<T?> ReadOneAsync<TState, T>(CacheKey<T> key, L1Version l1Version, TState state, Func<TState, CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
         where T : class
     {
-        RedisValue? expectedVersion = null;
         var started = Stopwatch.GetTimestamp();
         var read = await gate.TryAsync(key.Name, static (tier, name) => tier.ReadAsync(name)).ConfigureAwait(false);
-        if (read.Succeeded)
-        {
-            metrics.Latency(CacheTier.L2, key.Policy, started);
-            if (TryAcceptHit(key, read.Value, l1Version, out var cached))
-            {
-                return cached;
-            }
+        return TryHit(key, read, l1Version, started, out var cached)
+            ? cached
+            : await LoadAsync(key, l1Version, state, load, read.Succeeded, cancellationToken).ConfigureAwait(false);
+    }
 
-            metrics.Miss(CacheTier.L2, key.Policy);
+    /// <summary>An answered single-key read (GET and PTTL) that holds the value: cached in L1 and counted as an L2 hit.</summary>
+    public bool TryHit<T>(CacheKey<T> key, Guarded<RedisValueWithExpiry> read, L1Version l1Version, long started, out T value)
+        where T : class
+    {
+        if (!read.Succeeded)
+        {
+            value = null!;
+            return false;
+        }
+
+        metrics.Latency(CacheTier.L2, key.Policy, started);
+        if (TryAcceptHit(key, L2Read.Of(read.Value), l1Version, out value))
+        {
+            return true;
+        }
+
+        metrics.Miss(CacheTier.L2, key.Policy);
+        return false;
+    }
+
+    /// <summary>After an L2 miss: the key's write version (when Redis answered), the loader, then the write-back.</summary>
+    public async Task<T?> LoadAsync<TState, T>(
+        CacheKey<T> key, L1Version l1Version, TState state, Func<TState, CancellationToken, Task<T?>> load, bool redisAnswered, CancellationToken cancellationToken)
+        where T : class
+    {
+        RedisValue? expectedVersion = null;
+        if (redisAnswered)
+        {
             var version = await gate.TryAsync(key.Name, static (tier, name) => tier.ReadVersionAsync(name)).ConfigureAwait(false);
             expectedVersion = version.Succeeded ? version.Value : (RedisValue?)null;
         }

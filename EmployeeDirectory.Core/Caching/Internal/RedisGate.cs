@@ -72,15 +72,42 @@ internal sealed partial class RedisGate : IDisposable
 
         try
         {
-            var value = await call(Tier!, state).ConfigureAwait(false);
-            _breaker.Success();
-            return new Guarded<T>(true, value);
+            return Succeeded(await call(Tier!, state).ConfigureAwait(false));
         }
         catch (Exception error) when (IsFailure(error))
         {
-            Failed(error);
-            return Guarded<T>.Unavailable;
+            return Failed<T>(error);
         }
+    }
+
+    /// <summary>
+    /// For a hot path that awaits the call itself (one allocation less per await): the call's task when Redis can
+    /// be used at once (configured, the breaker lets calls through, nothing owed), else null, and the caller goes
+    /// through <see cref="TryAsync"/>. The caller reports the outcome with <see cref="Succeeded"/> or <see cref="Failed"/>.
+    /// </summary>
+    public Task<T>? TryStart<TState, T>(TState state, Func<RedisTier, TState, Task<T>> call)
+    {
+        // Owing is checked first: answering null must not spend the breaker's one probe.
+        if (Tier is null || !_owesNothing() || !_breaker.TryEnter())
+        {
+            return null;
+        }
+
+        return call(Tier, state);
+    }
+
+    /// <summary>A call answered: the breaker counts a success.</summary>
+    public Guarded<T> Succeeded<T>(T value)
+    {
+        _breaker.Success();
+        return new Guarded<T>(true, value);
+    }
+
+    /// <summary>A call failed the way Redis fails (<see cref="IsFailure"/>): logged, counted by the breaker.</summary>
+    public Guarded<T> Failed<T>(Exception error)
+    {
+        Failed(error);
+        return Guarded<T>.Unavailable;
     }
 
     /// <summary>True when Redis may be used now: configured, the breaker lets calls through, and nothing is owed to it.</summary>

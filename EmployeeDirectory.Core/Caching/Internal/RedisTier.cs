@@ -20,14 +20,8 @@ internal sealed class RedisTier(IConnectionMultiplexer connection, string channe
 
     private RedisKey Meta => keys().VersionsKey;
 
-    /// <summary>Value and remaining lifetime of one key (GET and PTTL in one round trip, no script).</summary>
-    public async Task<L2Read> ReadAsync(string key)
-    {
-        var read = await Database.StringGetWithExpiryAsync(key).ConfigureAwait(false);
-        // A key without a TTL was not written by this cache; MaxValue lets the L1 cap bound the copy.
-        var remaining = read.Value.HasValue ? read.Expiry ?? TimeSpan.MaxValue : TimeSpan.Zero;
-        return new L2Read(read.Value, remaining, RedisValue.Null);
-    }
+    /// <summary>Value and remaining lifetime of one key (GET and PTTL in one round trip, no script); see <see cref="L2Read.Of"/>.</summary>
+    public Task<RedisValueWithExpiry> ReadAsync(string key) => Database.StringGetWithExpiryAsync(key);
 
     /// <summary>The key's write version (created if Redis has none), read before a load so the write-back can tell whether an invalidation came in between.</summary>
     public async Task<RedisValue> ReadVersionAsync(string key) =>

@@ -25,6 +25,12 @@ internal sealed class CacheOperator(FieldCache cache) : ICacheOperator
 
     public bool HasRedis => cache.HasRedis;
 
+    public event EventHandler<CacheInvalidatedEventArgs>? Evicted
+    {
+        add => cache.Invalidated += value;
+        remove => cache.Invalidated -= value;
+    }
+
     public bool CanReset => cache.CanReset;
 
     public CacheConnectionState RedisState =>

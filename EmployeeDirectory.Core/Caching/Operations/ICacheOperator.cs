@@ -28,6 +28,9 @@ public interface ICacheOperator
     /// <summary>The invalidation channel: connected while this server hears other servers' writes.</summary>
     CacheConnectionState InvalidationChannelState { get; }
 
+    /// <summary>Raised as this server evicts keys from its L1 (its own writes and other servers'), for live views of evictions.</summary>
+    event EventHandler<CacheInvalidatedEventArgs>? Evicted;
+
     /// <summary>Redis keys driven by SCAN (never KEYS): each call resumes where <see cref="CacheEntryQuery.Cursor"/> left off.</summary>
     Task<OperatorResult<CacheEntryPage>> ListRedisAsync(CacheEntryQuery query, CancellationToken cancellationToken = default);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EmployeeDirectory.Core.DirectoryCache;
 using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Core.Presence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -8,8 +9,8 @@ namespace EmployeeDirectory.Core.Data.Seeding;
 
 /// <summary>
 /// Fills an empty database with the demo roster in one transaction: departments through EF, then the
-/// employees streamed from the generator into multi-row inserts (<see cref="EmployeeBulkInserter"/>),
-/// so memory stays flat however many rows are asked for. While it runs the database says so (no aggregate is
+/// employees streamed from the generator into multi-row inserts (<see cref="BulkInserter{TEntity}"/>), then a few
+/// days of status history per employee the same way. While it runs the database says so (no aggregate is
 /// read, so none is cached, from the empty roster); the same transaction moves the database to a new cache
 /// generation, so nothing a cache holds from an earlier life of the database is read again.
 /// </summary>
@@ -65,11 +66,28 @@ internal sealed partial class DatabaseSeeder(
         db.ChangeTracker.Clear();
 
         var departmentIds = departments.ConvertAll(d => d.Id);
-        var employees = DemoRosterGenerator.Generate(employeeCount, departmentIds, timeProvider.GetUtcNow());
-        await new EmployeeBulkInserter(db).InsertAsync(employees, cancellationToken);
+        var seeded = new List<Employee>(employeeCount);
+        var employees = DemoRosterGenerator.Generate(employeeCount, departmentIds, timeProvider.GetUtcNow()).Select(employee =>
+        {
+            seeded.Add(employee);
+            return employee;
+        });
+        await new BulkInserter<Employee>(db).InsertAsync(employees, cancellationToken);
+        await InsertHistoryAsync(db, seeded, cancellationToken);
         await MarkSeedingAsync(db, null, cancellationToken);
         await CacheGenerationAdvance.AdvanceAsync(db, 0, timeProvider, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A few days of status history per employee, matched to the ids the database gave them by email.</summary>
+    private static async Task InsertHistoryAsync(DirectoryDbContext db, List<Employee> seeded, CancellationToken cancellationToken)
+    {
+        var ids = await db.Employees.AsNoTracking()
+            .Select(e => new { e.Id, e.NormalizedEmail })
+            .ToDictionaryAsync(e => e.NormalizedEmail, e => e.Id, StringComparer.Ordinal, cancellationToken);
+        var random = new Bogus.Randomizer(DemoRosterGenerator.DefaultSeed + 2);
+        var history = seeded.SelectMany(employee => DemoPresenceHistory.Of(employee, ids[employee.NormalizedEmail], random));
+        await new BulkInserter<PresenceChange>(db).InsertAsync(history, cancellationToken);
     }
 
     private static Task<int> MarkSeedingAsync(DirectoryDbContext db, long? sinceMs, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using EmployeeDirectory.Core.Presence;
+
 namespace EmployeeDirectory.Core.Data.Seeding;
 
 /// <summary>The short notes people leave with their status (each well under 140 characters).</summary>
@@ -31,4 +33,8 @@ internal static class DemoPresenceNotes
         "Offsite planning day",
         "Back tomorrow morning",
     ];
+
+    /// <summary>The note that goes with a back-at time (the time itself is shown beside it).</summary>
+    public static string ForBackAt(PresenceStatus presence) =>
+        presence == PresenceStatus.Out ? "Out of the office" : "Leaving later today";
 }

@@ -15,6 +15,7 @@ public sealed partial class MainLayout
 
     private MudThemeProvider? _themeProvider;
     private bool _isDarkMode;
+    private bool _interactive;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -28,6 +29,8 @@ public sealed partial class MainLayout
             return;
         }
 
+        _interactive = true;
+        StateHasChanged();
         try
         {
             var stored = await JS.InvokeAsync<string?>("sessionStorage.getItem", ThemeStorageKey);

@@ -38,6 +38,14 @@ public sealed partial class PresenceButton
     [Parameter]
     public string? Note { get; set; }
 
+    /// <summary>When the status set ends by itself and reverts; null for one that lasts until changed.</summary>
+    [Parameter]
+    public DateTimeOffset? Until { get; set; }
+
+    /// <summary>Raised with the field errors when the change is refused as invalid (so a form can show them by their fields).</summary>
+    [Parameter]
+    public EventCallback<IReadOnlyDictionary<string, string[]>> Refused { get; set; }
+
     /// <summary>Visible label; defaults to "Set in" / "Set out".</summary>
     [Parameter]
     public string? Label { get; set; }
@@ -74,7 +82,7 @@ public sealed partial class PresenceButton
             // so a button rendered anywhere else still cannot change someone else's status.
             var actor = await Actor.GetActorAsync(Lifetime);
             var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
-            var result = await Presence.SetPresenceAsync(EmployeeId, new PresenceUpdate(Target, note, ExpectedStamp), actor, Lifetime);
+            var result = await Presence.SetPresenceAsync(EmployeeId, new PresenceUpdate(Target, note, ExpectedStamp, Until, PresenceSource.Ui), actor, Lifetime);
             await ReportAsync(result);
         }
         catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
@@ -111,6 +119,7 @@ public sealed partial class PresenceButton
             default:
                 var reason = result.Errors.Values.SelectMany(messages => messages).FirstOrDefault() ?? "The change was refused";
                 Snackbar.Add(reason, Severity.Error);
+                await Refused.InvokeAsync(result.Errors);
                 break;
         }
     }

@@ -29,10 +29,6 @@ public static class RelativeTime
             : string.Create(CultureInfo.InvariantCulture, $"{days} days ago");
     }
 
-    /// <summary>The absolute time for a tooltip; UTC because the server does not know the reader's zone.</summary>
-    public static string Absolute(DateTimeOffset moment) =>
-        moment.ToUniversalTime().ToString("ddd d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
     /// <summary>Machine-readable form for the datetime attribute of a time element.</summary>
     public static string Iso(DateTimeOffset moment) =>
         moment.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -282,6 +282,9 @@ namespace EmployeeDirectory.Core.Data.Migrations.SqlServer
                         .HasMaxLength(140)
                         .HasColumnType("nvarchar(140)");
 
+                    b.Property<DateTimeOffset?>("PresenceUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<long>("PresenceVersion")
                         .HasColumnType("bigint");
 
@@ -305,6 +308,51 @@ namespace EmployeeDirectory.Core.Data.Migrations.SqlServer
                     b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Employees");
+                });
+
+            modelBuilder.Entity("EmployeeDirectory.Core.Presence.PresenceChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("From")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("To")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("Until")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EmployeeId", "Id");
+
+                    b.ToTable("PresenceHistory", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -468,6 +516,15 @@ namespace EmployeeDirectory.Core.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("EmployeeDirectory.Core.Presence.PresenceChange", b =>
+                {
+                    b.HasOne("EmployeeDirectory.Core.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

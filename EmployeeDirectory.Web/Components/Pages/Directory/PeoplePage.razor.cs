@@ -6,23 +6,26 @@ using MudBlazor;
 namespace EmployeeDirectory.Web.Components.Pages.Directory;
 
 /// <summary>
-/// The directory: search, filters, server-side paging and sorting, all mirrored in the URL.
-/// The URL is the source of truth: a filter change or a table page/sort change pushes a history entry,
-/// and arriving at a URL (link, back, forward) rebuilds the table from it.
+/// The directory: search, filters, server-side paging and sorting, all mirrored in the URL. The URL is the source
+/// of truth: a change here pushes a history entry, and arriving at a URL (link, back, forward) loads it. The first
+/// page is loaded while prerendering and carried into the interactive render (<see cref="Snapshot"/>), so the first
+/// paint shows people and nothing loads twice.
 /// </summary>
 public sealed partial class PeoplePage
 {
     private static readonly int[] PageSizes = [10, 25, 50, 100];
 
-    private readonly Dictionary<string, object?> _tableAttributes = new() { ["aria-label"] = "Employees" };
-    private readonly Dictionary<int, EmployeeStatus> _statusOverrides = [];
+    private readonly Dictionary<string, object?> _shortcutAttributes = new() { ["data-shortcut"] = "/" };
+    private readonly Dictionary<string, object?> _downloadAttributes = new() { ["download"] = "employees.csv" };
 
-    private MudTable<DirectoryRow>? _table;
     private DirectoryQuery _query = new();
     private string? _searchText;
-    private int _tableKey;
     private IReadOnlyList<DepartmentSummary> _departments = [];
-    private IReadOnlyList<DirectoryRow> _rows = [];
+    private List<DirectoryRow> _rows = [];
+    private int _total;
+    private bool _loaded;
+    private bool _loading;
+    private int _loads;
     private IReadOnlyList<string>? _errors;
 
     [Inject]
@@ -30,6 +33,10 @@ public sealed partial class PeoplePage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>Set while prerendering, restored in the interactive render.</summary>
+    [PersistentState]
+    public PeopleSnapshot? Snapshot { get; set; }
 
     [SupplyParameterFromQuery(Name = DirectoryUrl.Text)]
     public string? Q { get; set; }
@@ -53,6 +60,32 @@ public sealed partial class PeoplePage
 
     private bool HasFilters => _query.Text is not null || _query.Department is not null || _query.Status is not null;
 
+    private int PageCount => Math.Max(1, (int)Math.Ceiling(_total / (double)_query.PageSize));
+
+    /// <summary>The CSV of everyone the current filters match, in the current order.</summary>
+    private string ExportUrl => Navigation.GetUriWithQueryParameters("/api/employees/export.csv", new Dictionary<string, object?>
+    {
+        [DirectoryUrl.Text] = _query.Text,
+        [DirectoryUrl.Department] = _query.Department,
+        [DirectoryUrl.Status] = DirectoryUrl.FormatStatus(_query.Status),
+        [DirectoryUrl.Sort] = _query.Sort == DirectorySort.Name ? null : _query.Sort.ToString(),
+    });
+
+    private string RangeText
+    {
+        get
+        {
+            if (_total == 0)
+            {
+                return "No people";
+            }
+
+            var first = ((_query.Page - 1) * _query.PageSize) + 1;
+            var last = Math.Min(_total, first + _rows.Count - 1);
+            return _rows.Count == 0 ? $"{_total} people" : $"{first}\u2013{last} of {_total}";
+        }
+    }
+
     private string EmptyMessage
     {
         get
@@ -70,33 +103,43 @@ public sealed partial class PeoplePage
         }
     }
 
-    protected override async Task OnInitializedAsync()
-    {
-        _departments = await Directory.GetDepartmentsAsync(Lifetime);
-    }
-
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         var fromUrl = DirectoryUrl.Parse(Q, Department, Status, Sort, Page, PageSize);
-        if (fromUrl == _query)
+        if (_loaded && fromUrl == _query)
         {
             return;
         }
 
-        // Arrived at a URL this page did not just write (first load, link, back/forward): rebuild the table.
+        // Arrived at a URL this page did not just write (first load, link, back/forward).
         _query = fromUrl;
         _searchText = fromUrl.Text;
-        _tableKey++;
+        if (Snapshot is { } snapshot && snapshot.Query == fromUrl)
+        {
+            _departments = snapshot.Departments;
+            Show(snapshot.Page);
+            Snapshot = null;
+            return;
+        }
+
+        if (_departments.Count == 0)
+        {
+            _departments = await Directory.GetDepartmentsAsync(Lifetime);
+        }
+
+        await LoadAsync();
+        if (!RendererInfo.IsInteractive && _errors is null)
+        {
+            Snapshot = new PeopleSnapshot(_query, new DirectoryPage(_rows, _total, _query.Page, _query.PageSize), _departments);
+        }
     }
 
     protected override async Task OnDirectoryChangedAsync(DirectoryChangedEventArgs change)
     {
-        if (_table is null || !ShouldReload(change))
+        if (ShouldReload(change))
         {
-            return;
+            await LoadAsync();
         }
-
-        await _table.ReloadServerData();
     }
 
     /// <summary>
@@ -106,65 +149,97 @@ public sealed partial class PeoplePage
     /// </summary>
     private bool ShouldReload(DirectoryChangedEventArgs change) => change.Kind switch
     {
-        DirectoryChangeKind.Status => _query.Status is not null || _rows.Any(row => change.Affects(row.Id)),
+        DirectoryChangeKind.Status => _query.Status is not null || _rows.Exists(row => change.Affects(row.Id)),
         _ => true,
     };
 
-    private async Task<TableData<DirectoryRow>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
+    /// <summary>Loads the page <see cref="_query"/> asks for; a later load wins over an earlier one still running.</summary>
+    private async Task LoadAsync()
     {
-        var requested = _query with
+        var load = ++_loads;
+        var query = _query;
+        _loading = true;
+        try
         {
-            Page = state.Page + 1,
-            PageSize = state.PageSize,
-            Sort = DirectorySortLabels.ToSort(state.SortLabel, state.SortDirection) ?? _query.Sort,
-        };
-        if (requested != _query)
-        {
-            _query = requested;
-            PushUrl();
+            var result = await Directory.SearchAsync(query, Lifetime);
+            if (load != _loads)
+            {
+                return;
+            }
+
+            if (!result.IsOk || result.Value is not { } page)
+            {
+                _errors = result.Errors.Values.SelectMany(messages => messages).DefaultIfEmpty("The search could not be run.").ToList();
+                Show(new DirectoryPage([], 0, query.Page, query.PageSize));
+                return;
+            }
+
+            if (page.Items.Count == 0 && page.Total > 0 && query.Page > 1)
+            {
+                // A page past the end (an old link, or people left the filter): go to the last page there is.
+                _query = query with { Page = (int)Math.Ceiling(page.Total / (double)query.PageSize) };
+                ReplaceUrl();
+                await LoadAsync();
+                return;
+            }
+
+            _errors = null;
+            Show(page);
         }
-
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Lifetime);
-        var result = await Directory.SearchAsync(requested, linked.Token);
-        if (!result.IsOk || result.Value is not { } page)
+        finally
         {
-            _errors = result.Errors.Values.SelectMany(messages => messages).DefaultIfEmpty("The search could not be run.").ToList();
-            _rows = [];
-            return new TableData<DirectoryRow> { Items = [], TotalItems = 0 };
+            if (load == _loads)
+            {
+                _loading = false;
+            }
         }
-
-        _errors = null;
-        _statusOverrides.Clear();
-
-        // A page past the end (an old link) comes back empty; MudTable then moves to the first page and asks again.
-        _rows = page.Items;
-        return new TableData<DirectoryRow> { Items = page.Items, TotalItems = page.Total };
     }
 
-    private EmployeeStatus StatusOf(DirectoryRow row) =>
-        _statusOverrides.TryGetValue(row.Id, out var status) ? status : row.Status;
+    private void Show(DirectoryPage page)
+    {
+        _rows = [.. page.Items];
+        _total = page.Total;
+        _loaded = true;
+    }
 
-    private void OnRowStatusChanged(EmployeeStatus status) => _statusOverrides[status.EmployeeId] = status;
+    private void OnRowStatusChanged(EmployeeStatus status)
+    {
+        var index = _rows.FindIndex(row => row.Id == status.EmployeeId);
+        if (index >= 0)
+        {
+            _rows[index] = _rows[index] with { Status = status };
+        }
+    }
 
-    private void OnSearchChanged(string? text)
+    private Task OnSearchChangedAsync(string? text)
     {
         _searchText = text;
-        ApplyQuery(_query with { Text = DirectoryUrl.NormalizeText(text), Page = 1 });
+        return ApplyQueryAsync(_query with { Text = DirectoryUrl.NormalizeText(text), Page = 1 });
     }
 
-    private void OnDepartmentChanged(string? department) =>
-        ApplyQuery(_query with { Department = string.IsNullOrEmpty(department) ? null : department, Page = 1 });
+    private Task OnDepartmentChangedAsync(string? department) =>
+        ApplyQueryAsync(_query with { Department = string.IsNullOrEmpty(department) ? null : department, Page = 1 });
 
-    private void OnStatusChanged(string? status) =>
-        ApplyQuery(_query with { Status = DirectoryUrl.ParseStatus(status), Page = 1 });
+    private Task OnStatusChangedAsync(string? status) =>
+        ApplyQueryAsync(_query with { Status = DirectoryUrl.ParseStatus(status), Page = 1 });
 
-    private void ClearFilters()
+    private Task OnPageChangedAsync(int page) => ApplyQueryAsync(_query with { Page = page });
+
+    private Task OnPageSizeChangedAsync(int pageSize) => ApplyQueryAsync(_query with { PageSize = pageSize, Page = 1 });
+
+    private Task SortByAsync(string label)
+    {
+        var direction = DirectorySortLabels.DirectionFor(label, _query.Sort) == SortDirection.Ascending ? SortDirection.Descending : SortDirection.Ascending;
+        return ApplyQueryAsync(_query with { Sort = DirectorySortLabels.ToSort(label, direction) ?? DirectorySort.Name, Page = 1 });
+    }
+
+    private Task ClearFiltersAsync()
     {
         _searchText = null;
-        ApplyQuery(_query with { Text = null, Department = null, Status = null, Page = 1 });
+        return ApplyQueryAsync(_query with { Text = null, Department = null, Status = null, Page = 1 });
     }
 
-    private void ApplyQuery(DirectoryQuery next)
+    private async Task ApplyQueryAsync(DirectoryQuery next)
     {
         if (next == _query)
         {
@@ -172,12 +247,12 @@ public sealed partial class PeoplePage
         }
 
         _query = next;
-        _tableKey++;
-        PushUrl();
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(DirectoryUrl.ToParameters(_query)), forceLoad: false, replace: false);
+        await LoadAsync();
     }
 
-    private void PushUrl() =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(DirectoryUrl.ToParameters(_query)), forceLoad: false, replace: false);
+    private void ReplaceUrl() =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(DirectoryUrl.ToParameters(_query)), forceLoad: false, replace: true);
 
-    private SortDirection InitialDirection(string label) => DirectorySortLabels.DirectionFor(label, _query.Sort);
+    private SortDirection DirectionOf(string label) => DirectorySortLabels.DirectionFor(label, _query.Sort);
 }

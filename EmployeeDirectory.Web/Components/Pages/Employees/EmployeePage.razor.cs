@@ -7,6 +7,7 @@ namespace EmployeeDirectory.Web.Components.Pages.Employees;
 /// <summary>One employee: profile, status and the edit form, refreshed live when anyone changes them.</summary>
 public sealed partial class EmployeePage
 {
+    private readonly Dictionary<string, object?> _downloadAttributes = new() { ["download"] = "" };
     private EmployeeDetails? _details;
     private IReadOnlyList<DepartmentSummary> _departments = [];
     private int? _loadedId;

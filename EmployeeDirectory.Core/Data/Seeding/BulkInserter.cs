@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text;
-using EmployeeDirectory.Core.Employees;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -9,37 +8,43 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace EmployeeDirectory.Core.Data.Seeding;
 
 /// <summary>
-/// Inserts employees with multi-row parameterised INSERT statements on the context's connection and
-/// transaction. Table, columns, quoting and value conversion all come from the EF model of the
-/// context's provider, so a row written here reads back exactly as one saved by EF (a Guid stays TEXT
+/// Inserts rows of one entity type (employees, status history) with multi-row parameterised INSERT statements on
+/// the context's connection and transaction. Table, columns, quoting and value conversion all come from the EF
+/// model of the context's provider, so a row written here reads back exactly as one saved by EF (a Guid stays TEXT
 /// on SQLite, the enum stays an int) — about ten times faster than change-tracked SaveChanges.
 /// </summary>
-internal sealed class EmployeeBulkInserter
+/// <typeparam name="TEntity">The entity type; its database-generated columns (the identity) are left out.</typeparam>
+internal sealed class BulkInserter<TEntity>
+    where TEntity : class
 {
-    /// <summary>Rows per statement: 16 columns × 100 rows stays under SQL Server's 2,100 parameters.</summary>
-    internal const int RowsPerStatement = 100;
+    /// <summary>Parameters per statement, under SQL Server's limit of 2,100.</summary>
+    internal const int MaxParameters = 2_000;
 
     private readonly DirectoryDbContext db;
     private readonly ISqlGenerationHelper sql;
     private readonly IProperty[] columns;
     private readonly string insertPrefix;
 
-    public EmployeeBulkInserter(DirectoryDbContext db)
+    public BulkInserter(DirectoryDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
         this.db = db;
         sql = db.GetService<ISqlGenerationHelper>();
 
-        var entityType = db.Model.FindEntityType(typeof(Employee))
-            ?? throw new InvalidOperationException("Employee is not part of the model.");
+        var entityType = db.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not part of the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         columns = [.. entityType.GetProperties().Where(p => (p.ValueGenerated & ValueGenerated.OnAdd) == 0)];
         var columnList = string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
         insertPrefix = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columnList}) VALUES ";
+        RowsPerStatement = MaxParameters / columns.Length;
     }
 
-    /// <summary>Inserts every employee; the context must have an open transaction.</summary>
-    public async Task InsertAsync(IEnumerable<Employee> employees, CancellationToken cancellationToken = default)
+    /// <summary>Rows per statement: as many as stay under <see cref="MaxParameters"/>.</summary>
+    internal int RowsPerStatement { get; }
+
+    /// <summary>Inserts every row; the context must have an open transaction.</summary>
+    public async Task InsertAsync(IEnumerable<TEntity> rows, CancellationToken cancellationToken = default)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the seeding transaction.");
@@ -48,17 +53,17 @@ internal sealed class EmployeeBulkInserter
         DbCommand? fullBatch = null;
         try
         {
-            foreach (var rows in employees.Chunk(RowsPerStatement))
+            foreach (var chunk in rows.Chunk(RowsPerStatement))
             {
-                if (rows.Length == RowsPerStatement)
+                if (chunk.Length == RowsPerStatement)
                 {
                     fullBatch ??= CreateCommand(connection, transaction, RowsPerStatement);
-                    await ExecuteAsync(fullBatch, rows, cancellationToken);
+                    await ExecuteAsync(fullBatch, chunk, cancellationToken);
                 }
                 else
                 {
-                    await using var lastBatch = CreateCommand(connection, transaction, rows.Length);
-                    await ExecuteAsync(lastBatch, rows, cancellationToken);
+                    await using var lastBatch = CreateCommand(connection, transaction, chunk.Length);
+                    await ExecuteAsync(lastBatch, chunk, cancellationToken);
                 }
             }
         }
@@ -93,7 +98,7 @@ internal sealed class EmployeeBulkInserter
     }
 
     /// <summary>Replaces the command's parameters with the rows' values, converted as EF would convert them.</summary>
-    internal void Bind(DbCommand command, IReadOnlyList<Employee> rows)
+    internal void Bind(DbCommand command, IReadOnlyList<TEntity> rows)
     {
         command.Parameters.Clear();
         for (var row = 0; row < rows.Count; row++)
@@ -117,7 +122,7 @@ internal sealed class EmployeeBulkInserter
         return command;
     }
 
-    private async Task ExecuteAsync(DbCommand command, Employee[] rows, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(DbCommand command, TEntity[] rows, CancellationToken cancellationToken)
     {
         Bind(command, rows);
         await command.ExecuteNonQueryAsync(cancellationToken);

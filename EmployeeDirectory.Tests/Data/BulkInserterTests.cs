@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmployeeDirectory.Tests.Data;
 
-public sealed class EmployeeBulkInserterTests
+public sealed class BulkInserterTests
 {
     private const int SqlServerParameterLimit = 2_100;
 
@@ -32,10 +32,10 @@ public sealed class EmployeeBulkInserterTests
     public void SqlServerStatementsStayWithinTheParameterLimit()
     {
         using var db = CreateSqlServerContext();
-        var inserter = new EmployeeBulkInserter(db);
+        var inserter = new BulkInserter<Employee>(db);
 
-        Assert.Equal(16, inserter.ColumnCount);
-        Assert.True(inserter.ColumnCount * EmployeeBulkInserter.RowsPerStatement < SqlServerParameterLimit);
+        Assert.Equal(17, inserter.ColumnCount);
+        Assert.True(inserter.ColumnCount * inserter.RowsPerStatement < SqlServerParameterLimit);
     }
 
     [Fact]
@@ -43,12 +43,12 @@ public sealed class EmployeeBulkInserterTests
     {
         using var db = CreateSqlServerContext();
 
-        var insert = new EmployeeBulkInserter(db).InsertSql(2);
+        var insert = new BulkInserter<Employee>(db).InsertSql(2);
 
         Assert.StartsWith("INSERT INTO [Employees] ([ConcurrencyStamp], [DepartmentId], [DisplayName],", insert, StringComparison.Ordinal);
         Assert.DoesNotContain("[Id]", insert, StringComparison.Ordinal);
         Assert.Contains("VALUES (@p0_0, ", insert, StringComparison.Ordinal);
-        Assert.EndsWith(", @p1_15);", insert, StringComparison.Ordinal);
+        Assert.EndsWith(", @p1_16);", insert, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,14 +57,14 @@ public sealed class EmployeeBulkInserterTests
         using var db = CreateSqlServerContext();
         using var command = db.Database.GetDbConnection().CreateCommand();
 
-        new EmployeeBulkInserter(db).Bind(command, [Sample]);
+        new BulkInserter<Employee>(db).Bind(command, [Sample]);
 
         var parameters = command.Parameters.Cast<DbParameter>().ToList();
-        Assert.Equal(16, parameters.Count);
+        Assert.Equal(17, parameters.Count);
         Assert.Contains(parameters, p => p.DbType == DbType.Guid && Equals(p.Value, Sample.ConcurrencyStamp));
         Assert.Contains(parameters, p => p.DbType == DbType.DateTimeOffset && Equals(p.Value, Sample.PresenceChangedAt));
         Assert.Contains(parameters, p => p.DbType == DbType.Int32 && Equals(p.Value, (int)PresenceStatus.In));
-        Assert.Equal(2, parameters.Count(p => p.Value == DBNull.Value));
+        Assert.Equal(3, parameters.Count(p => p.Value == DBNull.Value));
         Assert.DoesNotContain(parameters, p => p.Value is PresenceStatus);
     }
 

@@ -1,0 +1,52 @@
+using EmployeeDirectory.Core.Employees;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EmployeeDirectory.Web.Api;
+
+/// <summary>Files for other programs: the directory as CSV (the list's filters, streamed) and one employee as a vCard.</summary>
+internal static class ExportApi
+{
+    public static RouteGroupBuilder MapExportApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/employees/export.csv", ExportCsvAsync)
+            .WithName("ExportEmployeesCsv")
+            .WithSummary("Every employee the search matches (q, department, status, sort as GET /api/employees), as CSV with a header row.")
+            .Produces(StatusCodes.Status200OK, contentType: EmployeeCsv.ContentType)
+            .ProducesValidationProblem();
+
+        api.MapGet("/employees/{id:int}/vcard", GetVCardAsync)
+            .WithName("GetEmployeeVCard")
+            .WithSummary("One employee as a vCard 4.0 (name, title, department, email, phone, location).")
+            .Produces(StatusCodes.Status200OK, contentType: VCard.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Results<EmployeeCsv, ValidationProblem>> ExportCsvAsync(
+        [FromQuery(Name = "q")] string? q,
+        [FromQuery(Name = "department")] string? department,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "sort")] string? sort,
+        [FromServices] IDirectoryExport export,
+        CancellationToken cancellationToken)
+    {
+        var parameters = new EmployeeSearchParameters { Q = q, Department = department, Status = status, Sort = sort };
+        if (!parameters.TryGetQuery(out var query, out var errors))
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var result = await export.ExportAsync(query, cancellationToken);
+        return result.IsOk ? new EmployeeCsv(result.Value!) : ApiProblems.Invalid(result.Errors);
+    }
+
+    private static async Task<Results<VCard, ProblemHttpResult>> GetVCardAsync(
+        int id,
+        [FromServices] IDirectoryService directory,
+        CancellationToken cancellationToken)
+    {
+        var employee = await directory.GetEmployeeAsync(id, cancellationToken);
+        return employee is null ? ApiProblems.EmployeeNotFound(id) : new VCard(employee.Profile);
+    }
+}

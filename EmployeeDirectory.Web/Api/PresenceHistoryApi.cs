@@ -1,0 +1,43 @@
+using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Core.Presence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EmployeeDirectory.Web.Api;
+
+/// <summary>An employee's status history over JSON, newest first; any signed-in caller may read it.</summary>
+internal static class PresenceHistoryApi
+{
+    public static RouteGroupBuilder MapPresenceHistoryApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/employees/{id:int}/presence/history", GetHistoryAsync)
+            .WithName("GetPresenceHistory")
+            .WithSummary("An employee's status changes, newest first: from, to, note, until, at, by and source (UI, API or expiry).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Results<Ok<PresenceHistoryResponse>, ValidationProblem, ProblemHttpResult>> GetHistoryAsync(
+        int id,
+        [FromQuery(Name = "page")] string? page,
+        [FromQuery(Name = "pageSize")] string? pageSize,
+        [FromServices] IPresenceHistory history,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var pageNumber = PagingParameters.ParseWholeNumber(page, "page", 1, errors);
+        var size = PagingParameters.ParseWholeNumber(pageSize, "pageSize", PresenceHistoryPage.DefaultPageSize, errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var result = await history.GetHistoryAsync(id, pageNumber, size, cancellationToken);
+        return result.Outcome switch
+        {
+            ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
+            ServiceOutcome.NotFound => ApiProblems.EmployeeNotFound(id),
+            _ => ApiProblems.Invalid(result.Errors),
+        };
+    }
+}

@@ -1,0 +1,103 @@
+using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Core.RollCall;
+using EmployeeDirectory.Web.Components.Time;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace EmployeeDirectory.Web.Components.Pages.RollCall;
+
+/// <summary>
+/// The roll call for a head count: In and Out per department or per location with totals, from the cached roll
+/// call; a group opens to the names. It follows every status change (at most once per <see cref="Coalesce"/>, so a
+/// busy morning does not re-render it for every badge swipe) and a back-at time passing.
+/// </summary>
+public sealed partial class RollCallPage
+{
+    /// <summary>Changes arriving closer together than this are shown together.</summary>
+    internal static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(500);
+
+    private static readonly (string Title, PresenceStatus Presence)[] Lists = [("In", PresenceStatus.In), ("Out", PresenceStatus.Out)];
+
+    private readonly HashSet<string> _open = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IReadOnlyList<RollCallPerson>> _people = new(StringComparer.OrdinalIgnoreCase);
+    private RollCallSummary? _summary;
+    private RollCallGrouping _grouping = RollCallGrouping.Department;
+    private bool _refreshQueued;
+
+    [Inject]
+    private IRollCallService RollCall { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [CascadingParameter]
+    private ViewerTime? CascadedViewer { get; set; }
+
+    private ViewerTime Viewer => CascadedViewer ?? ViewerTime.Utc;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _summary = await RollCall.GetRollCallAsync(Lifetime);
+    }
+
+    protected override async Task OnDirectoryChangedAsync(DirectoryChangedEventArgs change)
+    {
+        if (change.Kind == DirectoryChangeKind.Profile || _refreshQueued)
+        {
+            return;
+        }
+
+        _refreshQueued = true;
+        try
+        {
+            await Task.Delay(Coalesce, Time, Lifetime);
+        }
+        finally
+        {
+            _refreshQueued = false;
+        }
+
+        _summary = await RollCall.GetRollCallAsync(Lifetime);
+        foreach (var name in _open)
+        {
+            _people[name] = await RollCall.GetPeopleAsync(_grouping, name, Lifetime);
+        }
+    }
+
+    private IReadOnlyList<RollCallGroup> Groups(RollCallSummary summary) =>
+        _grouping == RollCallGrouping.Department ? summary.Departments : summary.Locations;
+
+    private void OnGroupingChanged(RollCallGrouping grouping)
+    {
+        _grouping = grouping;
+        _open.Clear();
+        _people.Clear();
+    }
+
+    private async Task ToggleAsync(string name)
+    {
+        if (!_open.Add(name))
+        {
+            _open.Remove(name);
+            return;
+        }
+
+        _people[name] = await RollCall.GetPeopleAsync(_grouping, name, Lifetime);
+    }
+
+    private async Task PrintAsync()
+    {
+        try
+        {
+            await JS.InvokeVoidAsync("print");
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page went away.
+        }
+    }
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Writes through the JSON API at fixed rates until stopped (SIGTERM) or --seconds pass: In/Out changes of
+random employees at --status-rate per second and profile edits (the title) at --profile-rate per second.
+Prints one JSON line: what was sent, what succeeded, what failed (any answer but 200, with the statuses seen)."""
+import argparse
+import json
+import random
+import signal
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from http.client import HTTPConnection
+from urllib.parse import urlparse
+
+TITLES = ["Engineer", "Senior Engineer", "Analyst", "Designer", "Product Manager", "Recruiter", "Accountant"]
+
+
+class Api:
+    """One keep-alive connection per thread."""
+
+    def __init__(self, base, key):
+        self.url = urlparse(base)
+        self.key = key
+        self.local = threading.local()
+
+    def call(self, method, path, body=None):
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            connection = self.local.connection = HTTPConnection(self.url.hostname, self.url.port, timeout=10)
+        headers = {"X-Api-Key": self.key, "Content-Type": "application/json"}
+        try:
+            connection.request(method, path, body=None if body is None else json.dumps(body), headers=headers)
+            response = connection.getresponse()
+            return response.status, response.read()
+        except OSError:
+            self.local.connection = None
+            connection.close()
+            return 0, b""
+
+
+class Tally:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.sent = self.ok = 0
+        self.failures = {}
+
+    def add(self, status):
+        with self.lock:
+            self.sent += 1
+            if status == 200:
+                self.ok += 1
+            else:
+                self.failures[str(status)] = self.failures.get(str(status), 0) + 1
+
+    def summary(self):
+        return {"sent": self.sent, "ok": self.ok, "failed": self.sent - self.ok, "failures": self.failures}
+
+
+def set_status(api, employees, tally):
+    employee = random.randint(1, employees)
+    status, _ = api.call("PUT", f"/api/employees/{employee}/presence", {"status": random.choice(["In", "Out"])})
+    tally.add(status)
+
+
+def edit_profile(api, employees, tally):
+    employee = random.randint(1, employees)
+    status, body = api.call("GET", f"/api/employees/{employee}")
+    if status != 200:
+        tally.add(status)
+        return
+    current = json.loads(body)
+    edit = {field: current[field] for field in
+            ("givenName", "familyName", "displayName", "department", "email", "phone", "location", "concurrencyStamp")}
+    edit["title"] = random.choice([t for t in TITLES if t != current["title"]])
+    status, _ = api.call("PUT", f"/api/employees/{employee}", edit)
+    tally.add(status)
+
+
+def paced(rate, action, pool, stop):
+    """Submits action() rate times per second on a fixed schedule (a slow call does not slow the schedule)."""
+    if rate <= 0:
+        return
+    interval, next_at = 1.0 / rate, time.monotonic()
+    while not stop.is_set():
+        pool.submit(action)
+        next_at += interval
+        stop.wait(max(0.0, next_at - time.monotonic()))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--key", required=True)
+    parser.add_argument("--employees", type=int, required=True)
+    parser.add_argument("--status-rate", type=float, default=20)
+    parser.add_argument("--profile-rate", type=float, default=1)
+    parser.add_argument("--seconds", type=float, default=3600)
+    args = parser.parse_args()
+
+    api, stop = Api(args.base, args.key), threading.Event()
+    statuses, profiles = Tally(), Tally()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        threads = [
+            threading.Thread(target=paced, args=(args.status_rate, lambda: set_status(api, args.employees, statuses), pool, stop)),
+            threading.Thread(target=paced, args=(args.profile_rate, lambda: edit_profile(api, args.employees, profiles), pool, stop)),
+        ]
+        for thread in threads:
+            thread.start()
+        stop.wait(args.seconds)
+        stop.set()
+        for thread in threads:
+            thread.join()
+    elapsed = time.monotonic() - started
+    print(json.dumps({"seconds": round(elapsed, 1), "status": statuses.summary(), "profile": profiles.summary()}))
+
+
+if __name__ == "__main__":
+    main()
