@@ -26,7 +26,7 @@ public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(employees: 40, cancellationToken: TestContext.Current.CancellationToken);
-        _core = await DirectoryServicesHost.StartAsync(_database);
+        _core = await StartCoreAsync(_database);
         Services.AddSingleton(_core.Directory);
         Services.AddSingleton(_core.Presence);
         Services.AddSingleton(_core.Services.GetRequiredService<IDirectoryChangeFeed>());
@@ -36,6 +36,12 @@ public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
         // As a circuit renders the pages (prerendering is the browser tests' part).
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>The test's database file.</summary>
+    protected TestDatabase Database => _database ?? throw new InvalidOperationException("The test has not been initialised.");
+
+    /// <summary>Starts the Core services over the test's database; a test may start them differently (other registrations).</summary>
+    protected virtual Task<DirectoryServicesHost> StartCoreAsync(TestDatabase database) => DirectoryServicesHost.StartAsync(database);
 
     /// <summary>The first page of the directory as the service returns it.</summary>
     protected async Task<IReadOnlyList<DirectoryRow>> FirstPageAsync(DirectoryQuery? query = null)

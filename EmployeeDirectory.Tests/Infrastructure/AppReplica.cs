@@ -88,6 +88,9 @@ public sealed class AppReplica : IAsyncDisposable
         }
     }
 
+    /// <summary>Asks the process to stop (SIGTERM), as an orchestrator would.</summary>
+    public Task StopAsync() => _process?.StopAsync() ?? Task.CompletedTask;
+
     /// <summary>Kills the process abruptly: open circuits and connections die with it.</summary>
     public Task KillAsync() => _process?.KillAsync() ?? Task.CompletedTask;
 

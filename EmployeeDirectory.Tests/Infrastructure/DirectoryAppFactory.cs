@@ -38,6 +38,7 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     private readonly string environment;
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
+    private readonly TimeSpan? databaseBusyTimeout;
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> apiKeys = new(StringComparer.Ordinal);
     private Uri? serverAddress;
     private bool databaseDeleted;
@@ -48,8 +49,13 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     }
 
     protected DirectoryAppFactory(
-        string? redisConnectionString, string environment, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
+        string? redisConnectionString,
+        string environment,
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? services = null,
+        TimeSpan? databaseBusyTimeout = null)
     {
+        this.databaseBusyTimeout = databaseBusyTimeout;
         this.redisConnectionString = redisConnectionString;
         this.environment = environment;
         this.settings = settings ?? new Dictionary<string, string?>();
@@ -74,7 +80,20 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     /// <summary>Path of this instance's SQLite file.</summary>
     public string DatabasePath { get; }
 
-    public string DatabaseConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
+    /// <summary>The app's connection string: the file, and the busy timeout when one was given.</summary>
+    public string DatabaseConnectionString
+    {
+        get
+        {
+            var builder = new SqliteConnectionStringBuilder { DataSource = DatabasePath };
+            if (databaseBusyTimeout is { } timeout)
+            {
+                builder.DefaultTimeout = (int)timeout.TotalSeconds;
+            }
+
+            return builder.ToString();
+        }
+    }
 
     /// <summary>Base address of the real server; only after <see cref="StartKestrel"/>.</summary>
     public Uri ServerAddress =>
@@ -87,12 +106,14 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     /// own configuration instead of this host's (e.g. <c>RateLimits:Api:PerSecond</c>, which the host turns off).
     /// </param>
     /// <param name="services">Changes to the app's services, applied after its own registrations (e.g. a fake clock).</param>
+    /// <param name="databaseBusyTimeout">How long the app's queries wait for a locked SQLite file (whole seconds); SQLite's 30 s by default.</param>
     public static DirectoryAppFactory Create(
         string? redisConnectionString = null,
         string environment = "Development",
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null) =>
-        new(redisConnectionString, environment, settings, services);
+        Action<IServiceCollection>? services = null,
+        TimeSpan? databaseBusyTimeout = null) =>
+        new(redisConnectionString, environment, settings, services, databaseBusyTimeout);
 
     /// <summary>Starts the app on Kestrel at a free loopback port and returns its base address.</summary>
     public Uri StartKestrel()

@@ -35,11 +35,13 @@ public sealed class DirectoryServicesHost : IAsyncDisposable
     /// <param name="redisConnectionString">A real redis-server, or null for L1 alone.</param>
     /// <param name="prefix">Share a prefix to play several servers of one deployment.</param>
     /// <param name="settings">Further configuration, as the app reads it (<c>Cache:OutboxSweepInterval</c>).</param>
+    /// <param name="services">Changes to the services, applied after their own registrations.</param>
     public static async Task<DirectoryServicesHost> StartAsync(
         TestDatabase database,
         string? redisConnectionString = null,
         string prefix = "ed:",
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
@@ -54,6 +56,7 @@ public sealed class DirectoryServicesHost : IAsyncDisposable
         database.AddTo(builder.Services);
         builder.AddDirectoryCache();
         builder.AddDirectoryServices();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new DirectoryServicesHost(host);

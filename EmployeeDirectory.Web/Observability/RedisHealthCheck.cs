@@ -18,6 +18,7 @@ internal sealed partial class RedisHealthCheck(ICacheOperator cache, ILogger<Red
         {
             ["invalidationChannel"] = redis.Subscribed ? "subscribed" : "not subscribed",
             ["circuitBreaker"] = redis.BreakerOpen ? "open" : "closed",
+            ["outbox"] = redis.FollowingOutbox ? "following" : "caught up",
         };
         if (redis.PingLatency is { } latency)
         {

@@ -11,6 +11,15 @@ internal sealed class AppliedIntents
     private readonly HashSet<long> _ids = [];
     private readonly Queue<long> _order = new();
 
+    /// <summary>True when <paramref name="id"/> is recorded (and not forgotten yet).</summary>
+    public bool Contains(long id)
+    {
+        lock (_gate)
+        {
+            return _ids.Contains(id);
+        }
+    }
+
     /// <summary>Records <paramref name="id"/>; false when it was recorded already. Id 0 (no intent) is never recorded.</summary>
     public bool Add(long id)
     {

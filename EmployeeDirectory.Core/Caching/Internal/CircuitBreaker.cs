@@ -14,6 +14,7 @@ internal sealed class CircuitBreaker(int failureThreshold, TimeSpan openDuration
     private int _state;
     private int _failures;
     private DateTimeOffset _retryAt;
+    private DateTimeOffset _restoredAt = DateTimeOffset.MinValue;
 
     /// <summary>Raised once when the breaker opens after being closed (the start of an outage).</summary>
     public event Action<Exception>? Opened;
@@ -46,6 +47,23 @@ internal sealed class CircuitBreaker(int failureThreshold, TimeSpan openDuration
         }
     }
 
+    /// <summary>
+    /// The connection is back (the client library says so): the next call probes now instead of waiting out the
+    /// open period, and a probe already under way that fails (it was sent before the connection came back) does
+    /// not keep the breaker open for another period.
+    /// </summary>
+    public void ProbeNow()
+    {
+        lock (_gate)
+        {
+            _restoredAt = timeProvider.GetUtcNow();
+            if (_state == Open)
+            {
+                _retryAt = _restoredAt;
+            }
+        }
+    }
+
     public void Success()
     {
         if (Volatile.Read(ref _state) == Closed && Volatile.Read(ref _failures) == 0)
@@ -75,8 +93,10 @@ internal sealed class CircuitBreaker(int failureThreshold, TimeSpan openDuration
             opened = false;
             if (_state == Probing)
             {
+                // While probing, _retryAt is when the probe started.
+                var now = timeProvider.GetUtcNow();
                 _state = Open;
-                _retryAt = timeProvider.GetUtcNow() + openDuration;
+                _retryAt = _retryAt < _restoredAt ? now : now + openDuration;
             }
             else if (_state == Closed && ++_failures >= failureThreshold)
             {

@@ -80,6 +80,9 @@ internal sealed class FieldCache : IFieldCache, IDisposable
     /// <summary>True while this server hears other servers' invalidations; false without Redis or while its connection is down.</summary>
     public bool IsInvalidationChannelConnected => _bus.IsSubscribed;
 
+    /// <summary>True while this server may have missed invalidations: every read first applies those committed since, from the outbox.</summary>
+    public bool IsFollowingOutbox => _relay?.IsBehind == true;
+
     public CacheStatistics Statistics => _metrics.Statistics;
 
     internal L1Store L1 => _l1;

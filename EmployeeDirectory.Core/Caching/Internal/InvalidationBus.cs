@@ -105,7 +105,12 @@ internal sealed partial class InvalidationBus : IDisposable
             return;
         }
 
-        _target.Heard(message.Intent);
+        // This server's own messages are not news: its sends record themselves, and a delivery of another server's
+        // intent must not pass for that server having sent it.
+        if (message.Origin != _origin)
+        {
+            _target.Heard(message.Intent);
+        }
 
         // Patches first: evicting raises the change events pages refresh on, and they must find the aggregates patched.
         for (var i = 0; i < message.Aggregates.Count; i++)

@@ -24,6 +24,7 @@ internal sealed partial class OutboxFollower(
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
 
     private readonly AppliedIntents _applied = new();
+    private readonly AppliedIntents _heard = new();
     private readonly SemaphoreSlim _following = new(1, 1);
     private volatile bool _behind;
     private DateTimeOffset _missingSince;
@@ -32,8 +33,18 @@ internal sealed partial class OutboxFollower(
     /// <summary>True while this server may be missing messages: reads catch up from the outbox first.</summary>
     public bool IsBehind => _behind;
 
-    /// <summary>Records an intent this server applied (its own, or one whose message arrived).</summary>
+    /// <summary>Records an intent this server applied (its own, or one it delivers).</summary>
     public bool Applied(long intentId) => _applied.Add(intentId);
+
+    /// <summary>Records an intent sent by this server or heard from another: Redis has it, and this server applied it.</summary>
+    public void Heard(long intentId)
+    {
+        _heard.Add(intentId);
+        _applied.Add(intentId);
+    }
+
+    /// <summary>True when this server sent the intent or heard another server's message of it, so Redis has it.</summary>
+    public bool HasHeard(long intentId) => _heard.Contains(intentId);
 
     /// <summary>Messages may be missed from <paramref name="moment"/> on: reads follow the outbox until <see cref="CatchUpAsync"/>.</summary>
     public void MissingFrom(DateTimeOffset moment)
@@ -46,8 +57,11 @@ internal sealed partial class OutboxFollower(
         }
     }
 
-    /// <summary>While behind, applies every intent committed since this server may have started missing messages.</summary>
-    public async Task FollowAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// While behind, applies every intent committed since this server may have started missing messages; returns
+    /// how many it applied for the first time (learned from the outbox, not heard: Redis may not have them yet).
+    /// </summary>
+    public async Task<int> FollowAsync(CancellationToken cancellationToken)
     {
         var readStarted = time.GetUtcNow();
         await _following.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -56,18 +70,20 @@ internal sealed partial class OutboxFollower(
             // Another read's query that started after this read did covers it.
             if (!_behind || _followedTo >= readStarted)
             {
-                return;
+                return 0;
             }
 
             var from = _missingSince < _followedTo ? _followedTo : _missingSince;
             var queried = time.GetUtcNow();
-            await ApplySinceAsync(from - Margin, cancellationToken).ConfigureAwait(false);
+            var applied = await ApplySinceAsync(from - Margin, cancellationToken).ConfigureAwait(false);
             _followedTo = queried;
+            return applied;
         }
         catch (DbException error)
         {
             // The database is out of reach too: what L1 holds is all there is to serve.
             Log.FollowFailed(logger, error);
+            return 0;
         }
         finally
         {
@@ -100,7 +116,7 @@ internal sealed partial class OutboxFollower(
     public void Dispose() => _following.Dispose();
 
     /// <summary>
-    /// Applies the intents committed since <paramref name="since"/> here and returns how many; when the outbox no
+    /// Applies the intents committed since <paramref name="since"/> here and returns how many it applied for the first time; when the outbox no
     /// longer reaches that far back (or holds too many), clears L1 instead, since what was missed cannot be known.
     /// </summary>
     private async Task<int> ApplySinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
@@ -116,20 +132,22 @@ internal sealed partial class OutboxFollower(
         }
 
         var keys = local.Keys;
+        var applied = 0;
         foreach (var intent in intents)
         {
             if (_applied.Add(intent.Id))
             {
                 local.ApplyLocally(ResolvedInvalidation.From(intent.Invalidation, keys, policies, intent.Id), remote: true);
+                applied++;
             }
         }
 
-        return intents.Count;
+        return applied;
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1220, Level = LogLevel.Information, Message = "Caught up from the outbox: {Count} invalidations committed since messages may have been missed ({Since:O})")]
+        [LoggerMessage(EventId = 1220, Level = LogLevel.Information, Message = "Caught up from the outbox: applied {Count} invalidations, committed since messages may have been missed ({Since:O}), that had not reached this server")]
         public static partial void CaughtUp(ILogger logger, int count, DateTimeOffset since);
 
         [LoggerMessage(EventId = 1221, Level = LogLevel.Warning, Message = "Messages may have been missed since {Since:O}, further back than the outbox keeps: L1 cleared")]

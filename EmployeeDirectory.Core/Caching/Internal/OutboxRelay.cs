@@ -5,15 +5,18 @@ namespace EmployeeDirectory.Core.Caching.Internal;
 
 /// <summary>
 /// The cache's side of the outbox. It sends each write's intent and marks it sent (in batches); owes Redis
-/// whatever a failed send left unsent, so <see cref="RedisGate"/> delivers it before Redis is read again; sends
-/// intents another server left unsent (it crashed after its commit) on every sweep; prunes sent ones; and
+/// whatever a failed send left unsent, so <see cref="RedisGate"/> delivers it (<see cref="OutboxDelivery"/>) before
+/// Redis is read again; sends intents another server left unsent (it crashed after its commit, or cannot reach
+/// Redis) on every sweep; prunes sent ones; and
 /// catches a server up from the outbox when it may have missed messages: while its connection is down every
 /// read first applies the intents committed since (<see cref="FollowAsync"/>), and on reconnect exactly what
 /// changed meanwhile is evicted, not the whole L1. It also keeps the server on the database's cache generation.
 /// </summary>
 internal sealed partial class OutboxRelay : IDisposable
 {
-    private static readonly TimeSpan UnsentGrace = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan UnsentGrace = OutboxDelivery.UnsentGrace;
+
+    private static readonly TimeSpan MinimumRetryDelay = TimeSpan.FromMilliseconds(100);
 
     private readonly IInvalidationOutbox _outbox;
     private readonly GenerationFollower? _generations;
@@ -26,9 +29,14 @@ internal sealed partial class OutboxRelay : IDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentQueue<long> _sent = new();
     private readonly OutboxFollower _follower;
+    private readonly OutboxDelivery _delivery;
     private readonly CancellationToken _shutdown;
     private ITimer? _sweep;
-    private volatile bool _mayOwe = true;
+    // Nothing is owed until StartAsync has followed the database's generation: a delivery before that (on the
+    // subscription's first call to Redis) would drop generation 0's keys and mark the intents sent, leaving the
+    // current generation's keys holding what the intents replaced.
+    private volatile bool _mayOwe;
+    private int _catchUpRetrying;
     private int _sweeping;
 
     public OutboxRelay(
@@ -54,13 +62,14 @@ internal sealed partial class OutboxRelay : IDisposable
         _logger = logger;
         _shutdown = shutdown;
         _follower = new OutboxFollower(outbox, local, policies, options, time, logger);
+        _delivery = new OutboxDelivery(outbox, _follower, local, bus, policies, time, shutdown);
         gate.OweTo(() => bus.OwesNothing && !_mayOwe, DeliverAsync);
         gate.Opened += () => MissingFrom(_time.GetUtcNow());
         gate.Recovered += () => _ = CatchUpAsync();
     }
 
-    /// <summary>Records an intent whose message arrived.</summary>
-    public void Heard(long intentId) => _follower.Applied(intentId);
+    /// <summary>Records an intent whose message arrived from the server that wrote it (or from another that delivered it).</summary>
+    public void Heard(long intentId) => _follower.Heard(intentId);
 
     /// <summary>True while this server may be missing messages: reads catch up from the outbox first.</summary>
     public bool IsBehind => _follower.IsBehind;
@@ -84,10 +93,12 @@ internal sealed partial class OutboxRelay : IDisposable
         _follower.Applied(invalidation.IntentId);
         if (await _bus.SendAsync(invalidation, durable: true).ConfigureAwait(false))
         {
+            _follower.Heard(invalidation.IntentId);
             _sent.Enqueue(invalidation.IntentId);
         }
         else if (_gate.Tier is not null)
         {
+            _delivery.Owe(invalidation.IntentId);
             _mayOwe = true;
         }
         else
@@ -97,20 +108,52 @@ internal sealed partial class OutboxRelay : IDisposable
         }
     }
 
-    /// <summary>While behind, applies every intent committed since this server may have started missing messages.</summary>
-    public Task FollowAsync(CancellationToken cancellationToken) => _follower.FollowAsync(cancellationToken);
+    /// <summary>
+    /// While behind, applies every intent committed since this server may have started missing messages. One it
+    /// had not heard may not have reached Redis either (its writer may be cut off from Redis): until it is
+    /// delivered, Redis may hold what it replaced, so this server delivers what is unsent before it reads Redis.
+    /// </summary>
+    public async Task FollowAsync(CancellationToken cancellationToken)
+    {
+        if (await _follower.FollowAsync(cancellationToken).ConfigureAwait(false) > 0)
+        {
+            _mayOwe = true;
+        }
+    }
 
     /// <summary>Messages may be missed from now: reads follow the outbox until a catch-up after the reconnect.</summary>
     public void MissingFrom(DateTimeOffset moment) => _follower.MissingFrom(moment);
 
-    /// <summary>After a reconnect: everything unsent goes to Redis first (the gate sees to it), then exactly what changed meanwhile is evicted.</summary>
+    /// <summary>
+    /// After a reconnect: everything unsent goes to Redis first (the gate sees to it), then exactly what changed
+    /// meanwhile is evicted and reads stop following the outbox. Only once this server hears the channel again
+    /// (subscribed, breaker closed) and has heard every intent still unsent: an intent that is unsent and unheard
+    /// may come from a server that is still cut off from Redis, whose writes reach no other server but through
+    /// the outbox. Until then reads keep following it, and the catch-up tries again shortly.
+    /// </summary>
     public async Task CatchUpAsync()
     {
         try
         {
             _mayOwe = true;
             await FollowGenerationAsync(_shutdown).ConfigureAwait(false);
+            if (!_follower.IsBehind || _gate.IsDegraded || !_bus.IsSubscribed)
+            {
+                return;
+            }
+
+            // A server that left intents unsent may still be cut off: while it writes, its intents keep turning up
+            // unsent after the grace period; wait until none has for that long (this catch-up's delivery included).
+            var quietFor = _delivery.QuietFor;
+            if (quietFor < UnsentGrace || !await _delivery.HeardEverythingUnsentAsync().ConfigureAwait(false))
+            {
+                RetryCatchUp(quietFor < UnsentGrace ? UnsentGrace - quietFor : UnsentGrace / 4);
+                return;
+            }
+
             await _follower.CatchUpAsync(_shutdown).ConfigureAwait(false);
+            // An intent committed since the check may not be in Redis yet: deliver before reading Redis again.
+            _mayOwe = true;
             _local.CheckAggregates();
         }
 #pragma warning disable CA1031 // The database may be down too: stay behind (reads keep following) and let the next sweep retry.
@@ -121,33 +164,41 @@ internal sealed partial class OutboxRelay : IDisposable
         }
     }
 
-    /// <summary>Delivers what is owed before Redis is read again: this server's in-memory debts, then every unsent intent.</summary>
+    /// <summary>Tries the catch-up again after <paramref name="delay"/> (once, however many ask), rather than at the next sweep.</summary>
+    private void RetryCatchUp(TimeSpan delay)
+    {
+        if (Interlocked.Exchange(ref _catchUpRetrying, 1) == 1)
+        {
+            return;
+        }
+
+        _ = RetryAsync();
+
+        async Task RetryAsync()
+        {
+            try
+            {
+                await Task.Delay(delay < MinimumRetryDelay ? MinimumRetryDelay : delay, _time, _shutdown).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            finally
+            {
+                Volatile.Write(ref _catchUpRetrying, 0);
+            }
+
+            await CatchUpAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Delivers what is owed (see <see cref="OutboxDelivery"/>); then nothing is, until something else is.</summary>
     private async Task<int> DeliverAsync(RedisTier tier)
     {
-        var delivered = await _bus.DeliverOwedAsync(tier).ConfigureAwait(false);
-        while (true)
-        {
-            var unsent = await _outbox.UnsentAsync(500, _shutdown).ConfigureAwait(false);
-            if (unsent.Count == 0)
-            {
-                _mayOwe = false;
-                return delivered;
-            }
-
-            var keys = _local.Keys;
-            foreach (var intent in unsent)
-            {
-                var invalidation = ResolvedInvalidation.From(intent.Invalidation, keys, _policies, intent.Id);
-                await tier.InvalidateAsync(invalidation, _bus.MessageOf(invalidation)).ConfigureAwait(false);
-                if (_follower.Applied(intent.Id))
-                {
-                    _local.ApplyLocally(invalidation, remote: true);
-                }
-            }
-
-            await _outbox.MarkSentAsync([.. unsent.Select(intent => intent.Id)], _time.GetUtcNow(), _shutdown).ConfigureAwait(false);
-            delivered += unsent.Count;
-        }
+        var delivered = await _delivery.DeliverAsync(tier).ConfigureAwait(false);
+        _mayOwe = false;
+        return delivered;
     }
 
     private async Task SweepAsync()
@@ -171,7 +222,7 @@ internal sealed partial class OutboxRelay : IDisposable
                     await _gate.TryAsync(0, static (tier, _) => tier.PingAsync()).ConfigureAwait(false);
                 }
 
-                if (_follower.IsBehind && !_gate.IsDegraded && _bus.IsSubscribed)
+                if (_follower.IsBehind)
                 {
                     await CatchUpAsync().ConfigureAwait(false);
                 }

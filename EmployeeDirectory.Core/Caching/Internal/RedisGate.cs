@@ -31,6 +31,10 @@ internal sealed partial class RedisGate : IDisposable
             Log.RedisRecovered(_logger);
             Recovered?.Invoke();
         };
+        if (tier is not null)
+        {
+            tier.Connection.ConnectionRestored += OnConnectionRestored;
+        }
     }
 
     /// <summary>Raised once when the breaker opens: Redis stopped answering.</summary>
@@ -148,7 +152,25 @@ internal sealed partial class RedisGate : IDisposable
         _breaker.Failure(error);
     }
 
-    public void Dispose() => _delivering.Dispose();
+    // Without this a server waits out the breaker's open period after Redis is back, and its writes meanwhile
+    // reach no other server; with it, the next call (a request, a sweep, the catch-up) probes at once.
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (e.ConnectionType == ConnectionType.Interactive)
+        {
+            _breaker.ProbeNow();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Tier is not null)
+        {
+            Tier.Connection.ConnectionRestored -= OnConnectionRestored;
+        }
+
+        _delivering.Dispose();
+    }
 
     private static partial class Log
     {

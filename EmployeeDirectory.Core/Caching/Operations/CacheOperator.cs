@@ -188,12 +188,17 @@ internal sealed class CacheOperator(FieldCache cache) : ICacheOperator
                 null);
         }
 
-        return cache.IsInvalidationChannelConnected
-            ? new RedisHealth(CacheConnectionState.Connected, "Redis answers and this server is subscribed to invalidations.", true, false, ping.Value)
-            : Degraded("Redis answers, but this server is not subscribed to the invalidation channel: its L1 copies may outlive other servers' writes until the L1 cap.", ping.Value);
+        if (!cache.IsInvalidationChannelConnected)
+        {
+            return Degraded("Redis answers, but this server is not subscribed to the invalidation channel: its L1 copies may outlive other servers' writes until the L1 cap.", ping.Value);
+        }
+
+        return cache.IsFollowingOutbox
+            ? Degraded("Redis answers, but this server is still catching up on invalidations it may have missed: reads check the outbox in the database first.", ping.Value)
+            : new RedisHealth(CacheConnectionState.Connected, "Redis answers and this server is subscribed to invalidations.", true, false, ping.Value);
 
         RedisHealth Degraded(string summary, TimeSpan? latency) =>
-            new(CacheConnectionState.Degraded, summary, cache.IsInvalidationChannelConnected, cache.IsRedisDegraded, latency);
+            new(CacheConnectionState.Degraded, summary, cache.IsInvalidationChannelConnected, cache.IsRedisDegraded, latency, cache.IsFollowingOutbox);
     }
 
     private CacheEntryInfo Describe(string key, L2KeyInfo redis)

@@ -6,4 +6,5 @@ namespace EmployeeDirectory.Core.Caching.Operations;
 /// <param name="Subscribed">True while this server hears other servers' invalidations.</param>
 /// <param name="BreakerOpen">True while the circuit breaker keeps requests away from Redis.</param>
 /// <param name="PingLatency">The round trip of a PING, when one was answered.</param>
-public sealed record RedisHealth(CacheConnectionState State, string Summary, bool Subscribed, bool BreakerOpen, TimeSpan? PingLatency);
+/// <param name="FollowingOutbox">True while this server may have missed invalidations and its reads check the outbox first.</param>
+public sealed record RedisHealth(CacheConnectionState State, string Summary, bool Subscribed, bool BreakerOpen, TimeSpan? PingLatency, bool FollowingOutbox = false);
