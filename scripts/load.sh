@@ -89,16 +89,25 @@ done
 wrk -t2 -c"$connections" -d5s -H "$header" -s scripts/load/mix.lua "$a" >/dev/null
 wrk -t2 -c"$connections" -d3s -H "$header" -s scripts/load/searches.lua "$a" >/dev/null
 
-b="" first_search=""
+b="" b_pid="" first_search=""
 if ((use_redis)); then
     echo "starting server B on the same database and Redis..." >&2
     start_app b 0
-    b=$app_base
+    b=$app_base b_pid=$app_pid
     curl -fs -o /dev/null -H "$header" "$b/api/employees/$id"
     # B's first search loads the roster and presence aggregates from Redis (A put them there) and builds its index.
     first_search=$(curl -fs -o /dev/null -w '%{time_total}' -H "$header" "$b/api/employees?pageSize=25&q=ma")
 fi
 writes_via=${b:-$a} writes_name=$([[ -n $b ]] && echo "server B" || echo "server A")
+
+# The write path gets the same warm-up as the reads: a fresh server B would otherwise spend the mixed run's
+# first seconds compiling its write path, and A its patch handling, which is start-up cost, not the mix's.
+echo "warming up the writes ($writes_name) alongside the reads..." >&2
+python3 scripts/load/writer.py --base "$writes_via" --key "$api_key" --employees "$employees" \
+    --status-rate "$status_rate" --profile-rate "$profile_rate" --seconds 8 >/dev/null &
+warm_writer=$!
+wrk -t2 -c"$connections" -d8s -H "$header" -s scripts/load/mix.lua "$a" >/dev/null
+wait "$warm_writer"
 
 # wrk's summary as "requests/s p50 p99" (latencies in ms).
 measure() {
@@ -118,14 +127,22 @@ print(f"{float(rps):.0f} {p50:.2f} {p99:.2f} {errors.group(1) if errors else 0}"
 PY
 }
 
+# CPU time (user + system, in clock ticks of 1/100 s) a process has used so far; 0 when there is none.
+cpu_ticks() { [[ -n $1 && -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
+
 echo "read-only mix..." >&2
+ro_cpu_a=$(cpu_ticks "$a_pid")
 read -r ro_rps ro_p50 ro_p99 ro_errors <<<"$(measure -s scripts/load/mix.lua "$a")"
+ro_cpu_a=$(($(cpu_ticks "$a_pid") - ro_cpu_a))
 echo "mixed: the same reads while writing $status_rate status changes/s and $profile_rate profile edits/s through $writes_name..." >&2
 python3 scripts/load/writer.py --base "$writes_via" --key "$api_key" --employees "$employees" \
     --status-rate "$status_rate" --profile-rate "$profile_rate" >"$work/writes.json" &
 writer_pid=$!
 pids+=("$writer_pid")
+mx_cpu_a=$(cpu_ticks "$a_pid") mx_cpu_b=$(cpu_ticks "$b_pid")
 read -r mx_rps mx_p50 mx_p99 mx_errors <<<"$(measure -s scripts/load/mix.lua "$a")"
+mx_cpu_a=$(($(cpu_ticks "$a_pid") - mx_cpu_a)) mx_cpu_b=$(($(cpu_ticks "$b_pid") - mx_cpu_b))
+mx_cpu_writer=$(cpu_ticks "$writer_pid")
 kill -TERM "$writer_pid"; wait "$writer_pid" || true
 echo "distinct searches and single-employee reads..." >&2
 read -r se_rps se_p50 se_p99 se_errors <<<"$(measure -s scripts/load/searches.lua "$a")"
@@ -149,6 +166,12 @@ print("| --- | --- | --- | --- | --- |")
 print(f"| read-only | $ro_rps | $ro_p50 | $ro_p99 | $ro_errors |")
 print(f"| with $status_rate status changes/s + $profile_rate profile edits/s | $mx_rps | $mx_p50 | $mx_p99 | $mx_errors |")
 print(f"| mixed / read-only | {ratio('$mx_rps', '$ro_rps')} | | {ratio('$mx_p99', '$ro_p99')} | |")
+per_request = lambda ticks, rps: ticks * 10 / (float(rps) * $seconds)
+print()
+print(f"Server A's CPU per request: read-only {per_request($ro_cpu_a, '$ro_rps') * 1000:.0f} us, mixed {per_request($mx_cpu_a, '$mx_rps') * 1000:.0f} us "
+      f"({ratio(per_request($mx_cpu_a, '$mx_rps'), per_request($ro_cpu_a, '$ro_rps'))}). CPU the writes took from the same "
+      f"$(nproc) cores during the mixed run: server B {$mx_cpu_b / 100:.1f} s, the writer {$mx_cpu_writer / 100:.1f} s, "
+      f"of {$(nproc) * $seconds} core-seconds")
 writes = json.load(open("$work/writes.json"))
 print()
 print(f"Writes during the mixed run ({writes['seconds']} s): status {writes['status']['ok']}/{writes['status']['sent']} ok "
