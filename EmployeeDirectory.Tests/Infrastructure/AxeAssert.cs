@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -11,6 +12,10 @@ public static class AxeAssert
     public static async Task NoSeriousViolationsAsync(IPage page, string what)
     {
         ArgumentNullException.ThrowIfNull(page);
+
+        // Blazor's head outlet renders the title again when the circuit starts, leaving it empty for a moment:
+        // wait for the page's title (a page that never gets one still fails here), then let axe read the page.
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex(@"\S"), new() { Timeout = 10_000 });
         var result = await page.RunAxe();
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
         Assert.True(
