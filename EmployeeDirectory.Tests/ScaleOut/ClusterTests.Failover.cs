@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using EmployeeDirectory.Tests.Api;
+using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Api;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -31,7 +32,7 @@ public sealed partial class ClusterTests
 
         var reloaded = page.WaitForResponseAsync(
             response => response.Request.IsNavigationRequest && response.Frame == page.MainFrame,
-            new() { Timeout = 30_000 });
+            new() { Timeout = 60_000 });
         await doomed.KillAsync();
 
         var servedBy = await (await reloaded).HeaderValueAsync(ClusterFixture.ServedByHeader);
@@ -43,6 +44,7 @@ public sealed partial class ClusterTests
 
         // Still signed in on the live replica, and the page works: a toggle goes through.
         await Expect(page.Locator(".user-name")).ToHaveTextAsync(ClusterFixture.AdminEmail);
+        await BrowserSignIn.WaitForInteractiveAsync(page);
         await Expect(row).ToHaveCountAsync(1);
         var chip = row.Locator(".status-chip");
         var before = await chip.GetAttributeAsync("data-status");
