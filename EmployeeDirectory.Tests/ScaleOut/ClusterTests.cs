@@ -48,7 +48,12 @@ public sealed partial class ClusterTests(BrowserFixture browser, ClusterFixture 
         }
     }
 
-    /// <summary>A fresh browser pinned to <paramref name="replica"/>, signed in as the demo admin at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// A fresh browser pinned to <paramref name="replica"/>, signed in as the demo admin at <paramref name="path"/>,
+    /// and interactive: its circuit runs on that replica. (The prerendered page already shows its data, so
+    /// before this a click reaches no handler, and a replica stopped now would not be the circuit's: the
+    /// circuit would simply start on another one.)
+    /// </summary>
     private async Task<IPage> SignedInPageAsync(AppReplica replica, string path)
     {
         var page = await browser.NewPageAsync(cluster.Front);
@@ -57,6 +62,7 @@ public sealed partial class ClusterTests(BrowserFixture browser, ClusterFixture 
         await page.Context.AddCookiesAsync([new Cookie { Name = ClusterFixture.AffinityCookie, Value = cluster.PinFor(replica), Url = cluster.Front.ToString() }]);
         await BrowserSignIn.SignInAsync(page, ClusterFixture.AdminEmail, cluster.DemoPassword, path);
         await ExpectServedByAsync(page, replica);
+        await BrowserSignIn.WaitForInteractiveAsync(page);
         return page;
     }
 
