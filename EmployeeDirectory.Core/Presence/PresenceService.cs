@@ -48,7 +48,7 @@ internal sealed partial class PresenceService(
         }
 
         var by = actor.Name.Length > MaxChangedByLength ? actor.Name[..MaxChangedByLength] : actor.Name;
-        var change = new StatusChange(update.Status, note, update.Until?.ToUniversalTime(), now, by, update.Source);
+        var change = new StatusChange(update.Status, note, ToWholeMilliseconds(update.Until), now, by, update.Source);
         for (var attempt = 1; ; attempt++)
         {
             (EmployeeStatus? Saved, EmployeeStatus? Current) outcome;
@@ -106,6 +106,14 @@ internal sealed partial class PresenceService(
 
         return false;
     }
+
+    /// <summary>
+    /// A back-at time is stored to the millisecond, the precision the presence aggregate carries it in: the expiry
+    /// timer decides "ended" from the aggregate, and the database must agree with it to the tick (with a finer
+    /// stored time, a revert attempted within that last millisecond was refused and never tried again).
+    /// </summary>
+    private static DateTimeOffset? ToWholeMilliseconds(DateTimeOffset? until) =>
+        until is { } end ? DateTimeOffset.FromUnixTimeMilliseconds(end.ToUnixTimeMilliseconds()) : null;
 
     private static FieldErrors Validate(PresenceUpdate update, string? note, DateTimeOffset now)
     {

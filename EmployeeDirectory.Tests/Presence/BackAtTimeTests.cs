@@ -3,6 +3,7 @@ using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 
 namespace EmployeeDirectory.Tests.Presence;
@@ -122,6 +123,28 @@ public sealed class BackAtTimeTests(RedisServerFixture redis) : IClassFixture<Re
         await Eventually.HoldsAsync(
             async () => (await second.Directory.GetEmployeeAsync(id, Token))!.Status is { Presence: PresenceStatus.Out, Until: null } s && s.Stamp == stored.Stamp,
             "the other server to read the normalised status");
+    }
+
+    /// <summary>
+    /// The timer reads back-at times from the presence aggregate, in whole milliseconds. A time given more finely
+    /// is stored to the millisecond too, so the revert the timer attempts in that millisecond is not refused as early.
+    /// </summary>
+    [Fact]
+    public async Task ABackAtTimeFinerThanAMillisecondIsRevertedInItsMillisecond()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await DirectoryServicesHost.StartAsync(_database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var id = await FirstIdAsync();
+        var millisecond = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().AddMinutes(5).ToUnixTimeMilliseconds());
+        var set = await server.Presence.SetPresenceAsync(
+            id, new PresenceUpdate(PresenceStatus.Out, "back soon", Until: millisecond.AddTicks(7_000)), TestActors.Admin(), Token);
+        Assert.True(set.IsOk);
+        Assert.Equal(millisecond, (await StoredAsync(id)).Until);
+
+        clock.SetUtcNow(millisecond);
+
+        var stored = await Eventually.ReturnsAsync(() => StoredAsync(id), row => row.Until is null, "the row to be reverted in its back-at millisecond");
+        Assert.Equal(PresenceStatus.In, stored.Presence);
     }
 
     [Fact]
