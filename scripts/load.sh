@@ -66,7 +66,7 @@ start_app() {
     RateLimits__Api__PerSecond=0 \
     Replica__Name="$name" \
     Logging__LogLevel__Default=Warning \
-        dotnet EmployeeDirectory.Web/bin/Release/net10.0/EmployeeDirectory.Web.dll --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
+        env "Logging__LogLevel__EmployeeDirectory.Core.Caching.Internal.FieldCache=Information" dotnet EmployeeDirectory.Web/bin/Release/net10.0/EmployeeDirectory.Web.dll --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
     pids+=($!)
     app_pid=$! app_base="http://127.0.0.1:$port"
     for _ in $(seq 1 480); do
@@ -89,7 +89,7 @@ done
 wrk -t2 -c"$connections" -d5s -H "$header" -s scripts/load/mix.lua "$a" >/dev/null
 wrk -t2 -c"$connections" -d3s -H "$header" -s scripts/load/searches.lua "$a" >/dev/null
 
-b="" b_pid="" first_search=""
+b="" b_pid="" first_search="" aggregate_loads=""
 if ((use_redis)); then
     echo "starting server B on the same database and Redis..." >&2
     start_app b 0
@@ -97,6 +97,8 @@ if ((use_redis)); then
     curl -fs -o /dev/null -H "$header" "$b/api/employees/$id"
     # B's first search loads the roster and presence aggregates from Redis (A put them there) and builds its index.
     first_search=$(curl -fs -o /dev/null -w '%{time_total}' -H "$header" "$b/api/employees?pageSize=25&q=ma")
+    # The cache logs each aggregate it loads, with how long reading and decoding it took (the index is built after).
+    aggregate_loads=$(grep -o 'Aggregate .* loaded from .*' "$work/b.log" || true)
 fi
 writes_via=${b:-$a} writes_name=$([[ -n $b ]] && echo "server B" || echo "server A")
 
@@ -195,5 +197,7 @@ if probes.strip():
     print(f"- status change: A's next In-filtered query {summary(p['status']['next_in_query_ms'])}; A's In filter shows it after {summary(p['status']['visible_ms'])}")
 if "$first_search":
     print(f"Server B's first search on a warm Redis (roster and presence loaded from Redis, index built): {float('$first_search') * 1000:.0f} ms")
+    for line in """$aggregate_loads""".splitlines():
+        print(f"- server B: {line}")
 print(f"Server A's memory at the end: RSS $rss MB (peak $peak MB)")
 PY

@@ -127,6 +127,7 @@ internal sealed partial class AggregateCache(
         {
             var started = Stopwatch.GetTimestamp();
             var inRedis = await gate.TryAsync(key, static (tier, k) => tier.ReadAggregateAsync(k)).ConfigureAwait(false);
+            var fromRedis = inRedis is { Succeeded: true, Value: not null };
             if (inRedis is { Succeeded: true, Value: { } complete })
             {
                 metrics.Latency(CacheTier.L2, family.Policy, started);
@@ -142,6 +143,9 @@ internal sealed partial class AggregateCache(
 
                 state = await LoadFromSourceAsync(family, key, load).ConfigureAwait(false);
             }
+
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            Log.Loaded(logger, key, fromRedis ? "Redis" : "the source", state.LoadedMembers, elapsed.TotalMilliseconds);
 
             ApplyHeard(state, buffer);
             state.CheckDueTicks = l1.Now.UtcTicks + policies[family.Policy].L1Cap.Ticks;
@@ -270,5 +274,8 @@ internal sealed partial class AggregateCache(
 
         [LoggerMessage(EventId = 1212, Level = LogLevel.Warning, Message = "Reloading aggregate {Key} failed; the current copy keeps serving")]
         public static partial void ReloadFailed(ILogger logger, string key, Exception error);
+
+        [LoggerMessage(EventId = 1213, Level = LogLevel.Information, Message = "Aggregate {Key} loaded from {Source}: {Members} members in {ElapsedMs:0} ms")]
+        public static partial void Loaded(ILogger logger, string key, string source, int members, double elapsedMs);
     }
 }

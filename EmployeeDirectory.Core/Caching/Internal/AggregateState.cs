@@ -27,6 +27,7 @@ internal sealed class AggregateState<T> : IAggregateState
             _memberVersions[member.Id] = Math.Max(member.Version, _memberVersions.GetValueOrDefault(member.Id, long.MinValue));
         }
 
+        LoadedMembers = _memberVersions.Count;
         Version = version;
     }
 
@@ -46,6 +47,9 @@ internal sealed class AggregateState<T> : IAggregateState
     public bool TryStartRefresh() => Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0;
 
     public void EndRefresh() => Volatile.Write(ref _refreshing, 0);
+
+    /// <summary>How many members the copy was loaded with.</summary>
+    public int LoadedMembers { get; }
 
     public long Size => _codec.SizeOf(Snapshot) + (_memberVersions.Count * BytesPerMember);
 
