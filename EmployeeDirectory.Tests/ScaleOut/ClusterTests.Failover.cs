@@ -30,6 +30,7 @@ public sealed partial class ClusterTests
             Assert.Equal(doomed.Name, ClusterFixture.ServedBy(beforeTheCrash));
         }
 
+        await MarkAsync(page);
         var reloaded = page.WaitForResponseAsync(
             response => response.Request.IsNavigationRequest && response.Frame == page.MainFrame,
             new() { Timeout = 60_000 });
@@ -38,6 +39,8 @@ public sealed partial class ClusterTests
         var servedBy = await (await reloaded).HeaderValueAsync(ClusterFixture.ServedByHeader);
         Assert.NotNull(servedBy);
         Assert.NotEqual(doomed.Name, servedBy);
+        // The response comes before the new document replaces the old one: wait for it (this survives the swap).
+        await page.WaitForFunctionAsync("() => window.edNotReloaded !== true && document.readyState !== 'loading'");
         var dialog = await page.EvaluateAsync<string?>("() => sessionStorage.getItem('ed-reconnect-shown')");
         Assert.True(dialog is not null, "Blazor's reconnect dialog never appeared before the page reloaded.");
         Assert.Contains("Rejoining the server", dialog, StringComparison.Ordinal);
