@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EmployeeDirectory.Tests.Api;
 using EmployeeDirectory.Tests.Infrastructure;
+using EmployeeDirectory.Tests.Observability;
 using EmployeeDirectory.Web.Auth.ApiKeys;
 using EmployeeDirectory.Web.Observability;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ namespace EmployeeDirectory.Tests.Auth;
 /// rather than logged at Warning each: a bogus key is a Debug line and one more on
 /// <c>auth_api_key_refusals_total</c>; sign-ins are counted by outcome.
 /// </summary>
+[Collection(MetricsTestGroup.Name)]
 public sealed partial class RefusalsMetricsTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmployeeDirectory.Tests.Observability;
 
+[Collection(MetricsTestGroup.Name)]
 public sealed class MetricsEndpointTests(DirectoryAppFactory app) : IClassFixture<DirectoryAppFactory>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
