@@ -89,7 +89,7 @@ done
 wrk -t2 -c"$connections" -d5s -H "$header" -s scripts/load/mix.lua "$a" >/dev/null
 wrk -t2 -c"$connections" -d3s -H "$header" -s scripts/load/searches.lua "$a" >/dev/null
 
-b="" b_pid="" first_search="" aggregate_loads=""
+b="" b_pid="" first_search=""
 if ((use_redis)); then
     echo "starting server B on the same database and Redis..." >&2
     start_app b 0
@@ -97,8 +97,6 @@ if ((use_redis)); then
     curl -fs -o /dev/null -H "$header" "$b/api/employees/$id"
     # B's first search loads the roster and presence aggregates from Redis (A put them there) and builds its index.
     first_search=$(curl -fs -o /dev/null -w '%{time_total}' -H "$header" "$b/api/employees?pageSize=25&q=ma")
-    # The cache logs each aggregate it loads, with how long reading and decoding it took (the index is built after).
-    aggregate_loads=$(grep -o 'Aggregate .* loaded from .*' "$work/b.log" || true)
 fi
 writes_via=${b:-$a} writes_name=$([[ -n $b ]] && echo "server B" || echo "server A")
 
@@ -154,6 +152,11 @@ if [[ -n $b ]]; then
     echo "latency after a write (write through B, read through A)..." >&2
     probes=$(cd scripts/load && python3 probe.py --writer "$b" --reader "$a" --key "$api_key" --employees "$employees")
 fi
+# The cache logs each aggregate it loads (how long fetching its members took, and building the snapshot readers
+# get: for the roster, its search index) and each reload a missed patch starts; a reload mid-run costs CPU.
+aggregate_events=$(for name in a b; do
+    [[ -f $work/$name.log ]] && grep -oE '(Aggregate|Reloading aggregate) .*' "$work/$name.log" | sed "s/^/server ${name^^}: /"
+done || true)
 rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$a_pid/status")
 peak=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$a_pid/status")
 
@@ -197,7 +200,10 @@ if probes.strip():
     print(f"- status change: A's next In-filtered query {summary(p['status']['next_in_query_ms'])}; A's In filter shows it after {summary(p['status']['visible_ms'])}")
 if "$first_search":
     print(f"Server B's first search on a warm Redis (roster and presence loaded from Redis, index built): {float('$first_search') * 1000:.0f} ms")
-    for line in """$aggregate_loads""".splitlines():
-        print(f"- server B: {line}")
+events = """$aggregate_events""".strip()
+if events:
+    print("Aggregate loads and reloads:")
+    for line in events.splitlines():
+        print(f"- {line}")
 print(f"Server A's memory at the end: RSS $rss MB (peak $peak MB)")
 PY

@@ -38,6 +38,30 @@ public sealed class AggregatePatchTests(RedisServerFixture redis) : IClassFixtur
         Assert.Equal(1, source.Loads);
     }
 
+    /// <summary>
+    /// A burst of patches from one server reaches the other in the order Redis published them, so the copy follows
+    /// each version to the next and never takes the burst for a gap (which would reload the whole aggregate).
+    /// </summary>
+    [Fact]
+    public async Task ABurstOfPatchesIsHeardInOrderWithoutAGapOrAReload()
+    {
+        const int Employees = 50;
+        const int Patches = 400;
+        await using var a = await CacheHarness.StartAsync(redis.ConnectionString);
+        await using var b = await CacheHarness.StartAsync(redis.ConnectionString, a.Keys.Prefix);
+        var source = Roster(Employees);
+        await PresenceOf(a, source);
+        await PresenceOf(b, source);
+        var heardBefore = VersionOf(b).Count;
+
+        await Task.WhenAll(Enumerable.Range(0, Patches).Select(i => a.Cache.InvalidateAsync(
+            DirectoryCacheContract.PresenceChanged(1 + (i % Employees), 2 + (i / Employees), i % 2 == 0 ? PresenceStatus.In : PresenceStatus.Out))));
+
+        await Eventually.HoldsAsync(() => VersionOf(b).Count == heardBefore + Patches, "server B to hear every patch", lastSeen: () => VersionOf(b));
+        Assert.Equal(0, b.Logs.Count(GapEvent));
+        Assert.Equal(0, a.Logs.Count(GapEvent));
+    }
+
     [Fact]
     public async Task APatchLandingWhileAServerLoadsFromTheSourceIsKeptInRedisAndInItsCopy()
     {

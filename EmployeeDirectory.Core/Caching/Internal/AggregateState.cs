@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace EmployeeDirectory.Core.Caching.Internal;
 
 /// <summary>
@@ -20,7 +22,9 @@ internal sealed class AggregateState<T> : IAggregateState
     public AggregateState(ICacheAggregateCodec<T> codec, IReadOnlyList<AggregateMember> members, AggregateVersion? version)
     {
         _codec = codec;
+        var started = Stopwatch.GetTimestamp();
         _snapshot = codec.Build(members);
+        BuildTime = Stopwatch.GetElapsedTime(started);
         _memberVersions = new Dictionary<int, long>(members.Count);
         foreach (var member in members)
         {
@@ -47,6 +51,9 @@ internal sealed class AggregateState<T> : IAggregateState
     public bool TryStartRefresh() => Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0;
 
     public void EndRefresh() => Volatile.Write(ref _refreshing, 0);
+
+    /// <summary>How long the codec took to build the first snapshot from the loaded members.</summary>
+    public TimeSpan BuildTime { get; }
 
     /// <summary>How many members the copy was loaded with.</summary>
     public int LoadedMembers { get; }

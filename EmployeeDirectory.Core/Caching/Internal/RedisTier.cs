@@ -157,10 +157,15 @@ internal sealed class RedisTier(IConnectionMultiplexer connection, string channe
     /// <summary>Publishes a message of this tier's own (a generation change) to every server.</summary>
     public Task<long> PublishAsync(string message) => connection.GetSubscriber().PublishAsync(_channel, message);
 
-    /// <summary>Subscribes <paramref name="handler"/> to the invalidation channel.</summary>
+    /// <summary>
+    /// Subscribes <paramref name="handler"/> to the invalidation channel, one message at a time in the order Redis
+    /// published them. (A handler subscribed directly runs messages concurrently, in no set order: an aggregate's
+    /// patches then arrive out of order, which a copy must take for a lost message, and it reloads.)
+    /// </summary>
     public async Task<bool> SubscribeAsync(Action<RedisChannel, RedisValue> handler, CancellationToken cancellationToken)
     {
-        await connection.GetSubscriber().SubscribeAsync(_channel, handler).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var queue = await connection.GetSubscriber().SubscribeAsync(_channel).WaitAsync(cancellationToken).ConfigureAwait(false);
+        queue.OnMessage(message => handler(message.Channel, message.Message));
         return true;
     }
 
