@@ -20,6 +20,9 @@ internal sealed partial class AggregateCache(
     ILogger logger,
     CancellationToken shutdown)
 {
+    /// <summary>How long a copy behind Redis's version gets to hear the messages that may still be on their way.</summary>
+    private static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, PatchBuffer> _loading = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<Task>> _reloads = new(StringComparer.Ordinal);
 
@@ -207,8 +210,14 @@ internal sealed partial class AggregateCache(
             var latest = await gate.TryAsync(key, static (tier, k) => tier.AggregateVersionAsync(k)).ConfigureAwait(false);
             if (latest.Succeeded && state.IsBehind(latest.Value) && _reloads.TryGetValue(key, out var reload))
             {
-                Log.Behind(logger, key);
-                await reload().ConfigureAwait(false);
+                // Redis may be ahead only by messages still on their way (this server's own last write among them):
+                // a copy that catches up meanwhile missed nothing.
+                await Task.Delay(InFlightGrace, shutdown).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (!shutdown.IsCancellationRequested && state.IsBehind(latest.Value))
+                {
+                    Log.Behind(logger, key);
+                    await reload().ConfigureAwait(false);
+                }
             }
 
             state.CheckDueTicks = l1.Now.UtcTicks + policies[policy].L1Cap.Ticks;
