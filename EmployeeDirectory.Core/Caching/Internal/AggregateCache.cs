@@ -130,7 +130,7 @@ internal sealed partial class AggregateCache(
         {
             var started = Stopwatch.GetTimestamp();
             var inRedis = await gate.TryAsync(key, static (tier, k) => tier.ReadAggregateAsync(k)).ConfigureAwait(false);
-            var fromRedis = inRedis is { Succeeded: true, Value: not null };
+            var source = "Redis";
             if (inRedis is { Succeeded: true, Value: { } complete })
             {
                 metrics.Latency(CacheTier.L2, family.Policy, started);
@@ -145,11 +145,12 @@ internal sealed partial class AggregateCache(
                 }
 
                 state = await LoadFromSourceAsync(family, key, load).ConfigureAwait(false);
+                source = "the source";
             }
 
             // Fetching from the source includes writing the copy back to Redis.
             var fetch = Stopwatch.GetElapsedTime(started) - state.BuildTime;
-            Log.Loaded(logger, key, fromRedis ? "Redis" : "the source", state.LoadedMembers, fetch.TotalMilliseconds, state.BuildTime.TotalMilliseconds);
+            Log.Loaded(logger, key, source, state.LoadedMembers, fetch.TotalMilliseconds, state.BuildTime.TotalMilliseconds);
 
             ApplyHeard(state, buffer);
             state.CheckDueTicks = l1.Now.UtcTicks + policies[family.Policy].L1Cap.Ticks;
