@@ -33,7 +33,7 @@ public sealed partial class ClusterTests
         await MarkAsync(page);
         var reloaded = page.WaitForResponseAsync(
             response => response.Request.IsNavigationRequest && response.Frame == page.MainFrame,
-            new() { Timeout = 60_000 });
+            new() { Timeout = 30_000 });
         await doomed.KillAsync();
 
         var servedBy = await (await reloaded).HeaderValueAsync(ClusterFixture.ServedByHeader);
