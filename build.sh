@@ -111,9 +111,10 @@ ensure_test_prerequisites() {
     fi
 }
 
-# Prints "Tests: N passed, N failed[, N skipped]" from the TRX files. A run that ended without a
-# result for every test (a crashed or hung test host) counts as one more failure. Exits 2 if there
-# were no TRX files, 1 if a run did not complete, 0 otherwise.
+# Prints "Tests: N passed, N failed[, N skipped]" from the TRX files, after the name, message and
+# first frames of each failed test (on stderr). A run that ended without a result for every test (a
+# crashed or hung test host) counts as one more failure. Exits 2 if there were no TRX files, 1 if a
+# run did not complete, 0 otherwise.
 summarise_trx() {
     python3 - "$RESULTS_DIR" <<'PY'
 import glob, os, sys
@@ -131,6 +132,7 @@ if not files:
 
 passed = failed = skipped = 0
 complete = True
+failures = []
 for path in files:
     root = ET.parse(path).getroot()
     failed_here = 0
@@ -142,6 +144,7 @@ for path in files:
             skipped += 1
         else:
             failed_here += 1
+            failures.append(result)
     failed += failed_here
     summary = root.find(NS + "ResultSummary")
     run_outcome = summary.get("outcome", "") if summary is not None else "Missing"
@@ -150,6 +153,15 @@ for path in files:
         failed += max(0, 1 - failed_here)
         for info in (summary.iter(NS + "RunInfo") if summary is not None else []):
             print(f"{os.path.basename(path)}: {(info.findtext(NS + 'Text') or '').strip()}", file=sys.stderr)
+
+# The failures are repeated last, next to the count, so a log's tail alone says what failed and why.
+for result in failures:
+    message = (result.findtext(f"{NS}Output/{NS}ErrorInfo/{NS}Message") or "").strip()
+    stack = (result.findtext(f"{NS}Output/{NS}ErrorInfo/{NS}StackTrace") or "").strip().splitlines()
+    print(f"FAILED {result.get('testName')} ({result.get('outcome')}, {result.get('duration')})", file=sys.stderr)
+    print("  " + message[:1500].replace("\n", "\n  "), file=sys.stderr)
+    for frame in [f for f in stack if "EmployeeDirectory" in f][:6]:
+        print("  " + frame.strip(), file=sys.stderr)
 
 line = f"Tests: {passed} passed, {failed} failed"
 if skipped:

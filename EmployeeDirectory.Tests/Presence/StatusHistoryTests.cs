@@ -113,25 +113,33 @@ public sealed class StatusHistoryTests : IAsyncLifetime
     public async Task AnUnknownEmployeeHasNoHistoryToShow() =>
         Assert.Equal(ServiceOutcome.NotFound, (await History.GetHistoryAsync(99_999, 1, 20, Token)).Outcome);
 
+    /// <remarks>
+    /// The rows are written before the server starts: its pruner runs at start-up, in the background, so a row
+    /// written after the start could be deleted by either prune and the count of one would be a race.
+    /// </remarks>
     [Fact]
-    public async Task PruningDeletesChangesOlderThanTheRetentionAndKeepsTheRest()
+    public async Task AtStartUpChangesOlderThanTheRetentionArePrunedAndTheRestKept()
     {
-        var id = await _database.QueryAsync(db => db.Employees.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Token));
+        await using var database = await TestDatabase.CreateAsync(employees: 5, cancellationToken: Token);
+        var id = await database.QueryAsync(db => db.Employees.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Token));
         var now = DateTimeOffset.UtcNow;
-        await _database.QueryAsync(async db =>
+        await database.QueryAsync(async db =>
         {
             db.PresenceHistory.AddRange(
                 new PresenceChange { EmployeeId = id, From = PresenceStatus.In, To = PresenceStatus.Out, At = now.AddDays(-91), By = "old", Source = PresenceSource.Ui },
                 new PresenceChange { EmployeeId = id, From = PresenceStatus.Out, To = PresenceStatus.In, At = now.AddDays(-89), By = "recent", Source = PresenceSource.Ui });
             return await db.SaveChangesAsync(Token);
         });
-        var total = await _database.QueryAsync(db => db.PresenceHistory.CountAsync(Token));
+        var total = await database.QueryAsync(db => db.PresenceHistory.CountAsync(Token));
 
-        var deleted = await _server.Services.GetRequiredService<PresenceHistoryPruner>().PruneAsync(Token);
+        await using var server = await DirectoryServicesHost.StartAsync(database);
 
-        Assert.Equal(1, deleted);
-        Assert.Equal(total - 1, await _database.QueryAsync(db => db.PresenceHistory.CountAsync(Token)));
-        Assert.False(await _database.QueryAsync(db => db.PresenceHistory.AnyAsync(c => c.By == "old", Token)));
-        Assert.True(await _database.QueryAsync(db => db.PresenceHistory.AnyAsync(c => c.By == "recent", Token)));
+        await Eventually.HoldsAsync(
+            async () => !await database.QueryAsync(db => db.PresenceHistory.AnyAsync(c => c.By == "old", Token)),
+            "the start-up prune deletes the change 91 days old");
+        Assert.Equal(total - 1, await database.QueryAsync(db => db.PresenceHistory.CountAsync(Token)));
+        Assert.True(await database.QueryAsync(db => db.PresenceHistory.AnyAsync(c => c.By == "recent", Token)));
+        // Another prune (another server's, or the next tick) finds nothing more to delete.
+        Assert.Equal(0, await server.Services.GetRequiredService<PresenceHistoryPruner>().PruneAsync(Token));
     }
 }
