@@ -7,8 +7,12 @@ namespace EmployeeDirectory.Core.Caching.Internal;
 /// </summary>
 internal sealed class CoarseClock : IDisposable
 {
-    /// <summary>How stale a reading may be.</summary>
-    public static readonly TimeSpan Resolution = TimeSpan.FromMilliseconds(10);
+    /// <summary>
+    /// How stale a reading may be. Every refresh wakes the timer thread and a thread-pool worker, which then
+    /// spins before it sleeps: at 10 ms that kept an idle server at about 45 ms of CPU a second. A quarter of a
+    /// second costs a 1-minute copy 0.4 % of its life.
+    /// </summary>
+    public static readonly TimeSpan Resolution = TimeSpan.FromMilliseconds(250);
 
     private readonly TimeProvider _timeProvider;
     private readonly ITimer _timer;
