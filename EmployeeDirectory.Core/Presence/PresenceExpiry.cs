@@ -70,7 +70,7 @@ internal sealed partial class PresenceExpiry(
     {
         var snapshot = await reader.PresenceSnapshotAsync(cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
-        var ended = snapshot.Ends.Where(pair => pair.Value.Until <= now).ToList();
+        var ended = snapshot.EndedBy(now).ToList();
         var fresh = ended.Where(pair => !_announced.TryGetValue(pair.Key, out var seen) || seen != pair.Value).Select(pair => pair.Key).ToList();
         _announced.Clear();
         foreach (var (id, end) in ended)

@@ -8,12 +8,15 @@ namespace EmployeeDirectory.Core.Presence;
 /// map of the statuses that end by themselves (back-at times). Immutable: a status change makes a new snapshot
 /// (<see cref="With"/>), so readers never see a half-applied change. A back-at time passing needs no write:
 /// <see cref="AsOf"/> gives the snapshot that holds at a moment (the ended statuses reverted), the same instance
-/// for every reader until the next end, so searches keyed by snapshot stay valid exactly that long.
+/// for every reader until the next end, so searches keyed by snapshot stay valid exactly that long. The ends are
+/// also kept in time order, so the next one and those passed are found without a pass over all of them (a
+/// roster of 100,000 has thousands, and every status change asks).
 /// </summary>
 public sealed class PresenceRoster
 {
     private readonly ulong[] _in;
     private readonly ImmutableDictionary<int, PresenceEnd> _ends;
+    private readonly ImmutableSortedSet<(DateTimeOffset Until, int Id)> _endsByTime;
     private Derived? _derived;
 
     /// <summary>A snapshot in which exactly <paramref name="inIds"/> are In, with no back-at times.</summary>
@@ -35,15 +38,17 @@ public sealed class PresenceRoster
 
         InCount = _in.Sum(word => BitOperations.PopCount(word));
         _ends = ends.ToImmutableDictionary();
-        NextEnd = EarliestOf(_ends);
+        _endsByTime = _ends.Select(pair => (pair.Value.Until, pair.Key)).ToImmutableSortedSet();
+        NextEnd = EarliestOf(_endsByTime);
     }
 
-    private PresenceRoster(ulong[] bits, int inCount, ImmutableDictionary<int, PresenceEnd> ends)
+    private PresenceRoster(ulong[] bits, int inCount, ImmutableDictionary<int, PresenceEnd> ends, ImmutableSortedSet<(DateTimeOffset Until, int Id)> endsByTime)
     {
         _in = bits;
         InCount = inCount;
         _ends = ends;
-        NextEnd = EarliestOf(ends);
+        _endsByTime = endsByTime;
+        NextEnd = EarliestOf(endsByTime);
     }
 
     /// <summary>How many employees are In according to this snapshot (see <see cref="AsOf"/> for a moment).</summary>
@@ -72,8 +77,22 @@ public sealed class PresenceRoster
     /// <summary>The earliest back-at time in this snapshot; null when none.</summary>
     public DateTimeOffset? NextEnd { get; }
 
-    /// <summary>Memory the snapshot holds, in bytes.</summary>
-    public long EstimatedBytes => 64 + (8L * _in.Length) + (64L * _ends.Count);
+    /// <summary>Memory the snapshot holds, in bytes: the bits, and a node in each of the two maps of ends.</summary>
+    public long EstimatedBytes => 64 + (8L * _in.Length) + (112L * _ends.Count);
+
+    /// <summary>The statuses whose back-at time is at or before <paramref name="now"/>, earliest first.</summary>
+    public IEnumerable<KeyValuePair<int, PresenceEnd>> EndedBy(DateTimeOffset now)
+    {
+        foreach (var (until, id) in _endsByTime)
+        {
+            if (until > now)
+            {
+                yield break;
+            }
+
+            yield return new(id, _ends[id]);
+        }
+    }
 
     /// <summary>The presence of one employee according to this snapshot, back-at times aside.</summary>
     public PresenceStatus StatusOf(int employeeId) =>
@@ -105,18 +124,17 @@ public sealed class PresenceRoster
 
         var bits = (ulong[])_in.Clone();
         var ends = _ends.ToBuilder();
+        var endsByTime = _endsByTime.ToBuilder();
         var lastEnded = DateTimeOffset.MinValue;
-        foreach (var (id, end) in _ends)
+        foreach (var (id, end) in EndedBy(now))
         {
-            if (end.Until <= now)
-            {
-                Set(bits, id, StatusOf(id) == PresenceStatus.Out);
-                ends.Remove(id);
-                lastEnded = end.Until > lastEnded ? end.Until : lastEnded;
-            }
+            Set(bits, id, StatusOf(id) == PresenceStatus.Out);
+            ends.Remove(id);
+            endsByTime.Remove((end.Until, id));
+            lastEnded = end.Until;
         }
 
-        var snapshot = new PresenceRoster(bits, bits.Sum(word => BitOperations.PopCount(word)), ends.ToImmutable());
+        var snapshot = new PresenceRoster(bits, bits.Sum(word => BitOperations.PopCount(word)), ends.ToImmutable(), endsByTime.ToImmutable());
         Volatile.Write(ref _derived, new Derived(snapshot, lastEnded));
         return snapshot;
     }
@@ -126,19 +144,26 @@ public sealed class PresenceRoster
     {
         ArgumentOutOfRangeException.ThrowIfNegative(employeeId);
         var ends = until is { } end ? _ends.SetItem(employeeId, new PresenceEnd(end, version)) : _ends.Remove(employeeId);
+        var endsByTime = _endsByTime;
+        if (!ReferenceEquals(ends, _ends))
+        {
+            endsByTime = _ends.TryGetValue(employeeId, out var previous) ? endsByTime.Remove((previous.Until, employeeId)) : endsByTime;
+            endsByTime = until is { } next ? endsByTime.Add((next, employeeId)) : endsByTime;
+        }
+
         if (StatusOf(employeeId) == status)
         {
-            return ReferenceEquals(ends, _ends) ? this : new PresenceRoster(_in, InCount, ends);
+            return ReferenceEquals(ends, _ends) ? this : new PresenceRoster(_in, InCount, ends, endsByTime);
         }
 
         var bits = new ulong[Math.Max(_in.Length, WordsFor(employeeId))];
         _in.CopyTo(bits, 0);
         Set(bits, employeeId, status == PresenceStatus.In);
-        return new PresenceRoster(bits, InCount + (status == PresenceStatus.In ? 1 : -1), ends);
+        return new PresenceRoster(bits, InCount + (status == PresenceStatus.In ? 1 : -1), ends, endsByTime);
     }
 
-    private static DateTimeOffset? EarliestOf(ImmutableDictionary<int, PresenceEnd> ends) =>
-        ends.IsEmpty ? null : ends.Values.Min(end => end.Until);
+    private static DateTimeOffset? EarliestOf(ImmutableSortedSet<(DateTimeOffset Until, int Id)> endsByTime) =>
+        endsByTime.IsEmpty ? null : endsByTime.Min.Until;
 
     private static int WordsFor(int maxId) => (maxId >> 6) + 1;
 

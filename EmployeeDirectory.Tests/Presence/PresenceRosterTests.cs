@@ -65,6 +65,33 @@ public sealed class PresenceRosterTests
     }
 
     [Fact]
+    public void MovingOrClearingABackAtTimeKeepsTheNextEndAndThePassedOnesInTimeOrder()
+    {
+        var roster = new PresenceRoster([1, 2, 3])
+            .With(1, PresenceStatus.Out, Now.AddMinutes(30), 1)
+            .With(2, PresenceStatus.Out, Now.AddMinutes(10), 1)
+            .With(3, PresenceStatus.Out, Now.AddMinutes(10), 1);
+        Assert.Equal(Now.AddMinutes(10), roster.NextEnd);
+        Assert.Equal([2, 3], roster.EndedBy(Now.AddMinutes(10)).Select(pair => pair.Key));
+        Assert.Empty(roster.EndedBy(Now));
+
+        var moved = roster.With(2, PresenceStatus.Out, Now.AddMinutes(40), 2);
+        Assert.Equal([3, 1, 2], moved.EndedBy(Now.AddHours(1)).Select(pair => pair.Key));
+        Assert.Equal(new PresenceEnd(Now.AddMinutes(40), 2), moved.EndedBy(Now.AddHours(1)).Last().Value);
+
+        var cleared = moved.With(3, PresenceStatus.Out);
+        Assert.Equal(Now.AddMinutes(30), cleared.NextEnd);
+        Assert.Equal(1, cleared.AsOf(Now.AddMinutes(35)).InCount);
+        Assert.Equal(Now.AddMinutes(40), cleared.AsOf(Now.AddMinutes(35)).NextEnd);
+        Assert.Equal(2, cleared.AsOf(Now.AddMinutes(45)).InCount);
+        Assert.Null(cleared.AsOf(Now.AddMinutes(45)).NextEnd);
+
+        // Earlier snapshots are untouched by the patches made from them.
+        Assert.Equal(Now.AddMinutes(10), roster.NextEnd);
+        Assert.Equal([2, 3, 1], roster.EndedBy(Now.AddHours(1)).Select(pair => pair.Key));
+    }
+
+    [Fact]
     public void AStatusAsOfAMomentRevertsOnceItsEndHasPassedAndDropsTheNote()
     {
         var status = new EmployeeStatus(1, PresenceStatus.Out, "dentist", Now.AddHours(-1), "ada@example.com", 4, Now.AddHours(1));
