@@ -17,7 +17,7 @@ while (($#)); do
         --seconds) seconds=$2; shift 2 ;;
         --settle) settle=$2; shift 2 ;;
         --no-build) build=0; shift ;;
-        *) sed -n '8s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+        *) sed -n '9s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
     esac
 done
 
@@ -32,7 +32,7 @@ api_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
 ((build)) && { echo "building (Release)..." >&2; dotnet build EmployeeDirectory.Web -c Release --nologo -v quiet >/dev/null; }
 echo "starting one server on $employees employees..." >&2
 replica=$(Auth__SeedApiKey="$api_key" RateLimits__Api__PerSecond=0 \
-    scripts/cluster.sh up --replicas 1 --employees "$employees" --port "$(free_port)" --no-build 2>/dev/null | grep '^replica-1 ')
+    scripts/cluster.sh up --replicas 1 --employees "$employees" --port "$(free_port)" --no-build | grep '^replica-1 ')
 base=$(awk '{print $2}' <<<"$replica") pid=$(grep -o 'pid=[0-9]*' <<<"$replica" | cut -d= -f2)
 
 # Writes at the given rates for $seconds; prints "CPU-ticks writes-that-succeeded".
