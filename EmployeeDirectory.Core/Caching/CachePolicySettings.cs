@@ -12,8 +12,12 @@ public sealed record CachePolicySettings(TimeSpan Ttl, double Jitter, TimeSpan L
     /// <summary>Longest accepted TTL.</summary>
     public static readonly TimeSpan MaxTtl = TimeSpan.FromDays(30);
 
-    /// <summary>Shortest accepted L1 cap.</summary>
-    public static readonly TimeSpan MinL1Cap = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Shortest accepted L1 cap: two ticks of the clock L1 reads. A copy's lifetime is shortened by one tick and a
+    /// lifetime of a tick or less is not kept at all, so a shorter cap would keep copies for less than half of it,
+    /// or turn L1 off for the policy without a word.
+    /// </summary>
+    public static readonly TimeSpan MinL1Cap = Internal.CoarseClock.Resolution * 2;
 
     /// <summary>Largest accepted jitter.</summary>
     public const double MaxJitter = 0.5;

@@ -99,6 +99,7 @@ public sealed class CacheContractTests
     [InlineData("Cache:Policies:Status:L1Cap", "00:05:00", "Cache:Policies:Status:L1Cap (00:05:00) must not exceed Cache:Policies:Status:Ttl (00:01:00)")]
     [InlineData("Cache:Policies:Profile:Jitter", "0.9", "Cache:Policies:Profile:Jitter (0.9) must be between 0 and 0.5")]
     [InlineData("Cache:Policies:Status:Ttl", "00:00:00.5", "Cache:Policies:Status:Ttl (00:00:00.5000000) must be between")]
+    [InlineData("Cache:Policies:Status:L1Cap", "00:00:00.2", "Cache:Policies:Status:L1Cap (00:00:00.2000000) must be at least 00:00:00.5000000")]
     public void ABadPolicySettingStopsStartUpWithAMessageNamingIt(string setting, string value, string message)
     {
         var failure = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [setting] = value }));
