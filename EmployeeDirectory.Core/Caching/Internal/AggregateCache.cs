@@ -150,7 +150,7 @@ internal sealed partial class AggregateCache(
 
             // Fetching from the source includes writing the copy back to Redis.
             var fetch = Stopwatch.GetElapsedTime(started) - state.BuildTime;
-            Log.Loaded(logger, key, source, state.LoadedMembers, fetch.TotalMilliseconds, state.BuildTime.TotalMilliseconds);
+            Log.Loaded(logger, key, source, state.MemberCount, fetch.TotalMilliseconds, state.BuildTime.TotalMilliseconds);
 
             ApplyHeard(state, buffer);
             state.CheckDueTicks = l1.Now.UtcTicks + policies[family.Policy].L1Cap.Ticks;

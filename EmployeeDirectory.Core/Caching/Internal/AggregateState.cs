@@ -31,7 +31,6 @@ internal sealed class AggregateState<T> : IAggregateState
             _memberVersions[member.Id] = Math.Max(member.Version, _memberVersions.GetValueOrDefault(member.Id, long.MinValue));
         }
 
-        LoadedMembers = _memberVersions.Count;
         Version = version;
     }
 
@@ -55,10 +54,10 @@ internal sealed class AggregateState<T> : IAggregateState
     /// <summary>How long the codec took to build the first snapshot from the loaded members.</summary>
     public TimeSpan BuildTime { get; }
 
-    /// <summary>How many members the copy was loaded with.</summary>
-    public int LoadedMembers { get; }
+    /// <summary>How many members the copy holds (the loaded ones, and any a patch added since).</summary>
+    public int MemberCount => _memberVersions.Count;
 
-    public long Size => _codec.SizeOf(Snapshot) + (_memberVersions.Count * BytesPerMember);
+    public long Size => _codec.SizeOf(Snapshot) + (MemberCount * BytesPerMember);
 
     /// <summary>Adopts the version Redis gave the copy when it was written back.</summary>
     public void Versioned(AggregateVersion version)
