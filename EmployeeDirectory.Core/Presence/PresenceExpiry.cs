@@ -80,7 +80,9 @@ internal sealed partial class PresenceExpiry(
 
         if (fresh.Count > 0)
         {
-            feed.Raise(DirectoryChangeKind.Status, fresh);
+            // Read once here (as reverted: see EmployeeStatus.AsOf), so that no open page has to read them.
+            var statuses = await reader.StatusesAsync(fresh, cancellationToken).ConfigureAwait(false);
+            feed.Raise([.. fresh.Select(id => new StatusChange(id, statuses.GetValueOrDefault(id)))]);
         }
 
         var allNormalised = true;
@@ -118,7 +120,7 @@ internal sealed partial class PresenceExpiry(
 
     private void OnChanged(object? sender, DirectoryChangedEventArgs change)
     {
-        if (change.Kind != DirectoryChangeKind.Profile)
+        if (change.Everything || change.Statuses.Count > 0)
         {
             Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }

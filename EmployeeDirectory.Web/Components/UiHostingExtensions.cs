@@ -1,7 +1,11 @@
 using EmployeeDirectory.Web.Api;
 using EmployeeDirectory.Web.Components.Identity;
+using EmployeeDirectory.Web.Components.Live;
+using EmployeeDirectory.Web.Components.Presence;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace EmployeeDirectory.Web.Components;
@@ -14,11 +18,24 @@ public static class UiHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddOptions<CircuitSettings>().BindConfiguration(CircuitSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CircuitOptions>().Configure<IOptions<CircuitSettings>>((circuits, settings) =>
+        {
+            circuits.DisconnectedCircuitMaxRetained = settings.Value.DisconnectedMaxRetained;
+            circuits.DisconnectedCircuitRetentionPeriod = settings.Value.DisconnectedRetentionPeriod;
+            circuits.JSInteropDefaultCallTimeout = settings.Value.JSInteropTimeout;
+            circuits.MaxBufferedUnacknowledgedRenderBatches = settings.Value.MaxBufferedUnacknowledgedRenderBatches;
+        });
         builder.Services.AddMudServices();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         // Changes are attributed to the signed-in user (sign-in itself is AddDirectoryAuth).
         builder.Services.TryAddScoped<ICurrentActor, SignedInCurrentActor>();
+        builder.Services.TryAddScoped<PresenceChanger>();
+
+        // One dispatcher per server hands each directory change to the open pages it concerns.
+        builder.Services.AddOptions<LiveDirectoryOptions>().BindConfiguration(LiveDirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<LiveDirectory>();
         return builder;
     }
 

@@ -11,6 +11,37 @@
         // No Intl time zone: times stay in UTC, and say so.
     }
 
+    // "5 min ago" texts (time elements marked data-relative) advance here, in the browser, so an open page needs no
+    // timer on the server. Same wording as the server's RelativeTime. The text node is changed in place, never
+    // replaced: Blazor keeps a reference to it and updates it when the status itself changes.
+    function describe(moment, now) {
+        var minutes = Math.floor((now - moment) / 60000);
+        if (minutes < 1) { return 'just now'; }
+        if (minutes < 60) { return minutes + ' min ago'; }
+        var hours = Math.floor(minutes / 60);
+        if (hours < 24) { return hours + ' h ago'; }
+        var days = Math.floor(hours / 24);
+        return days === 1 ? 'yesterday' : days + ' days ago';
+    }
+
+    function advanceRelativeTimes() {
+        var now = Date.now();
+        var times = document.querySelectorAll('time[data-relative]');
+        for (var i = 0; i < times.length; i++) {
+            var moment = Date.parse(times[i].getAttribute('datetime'));
+            var text = times[i].lastChild;
+            if (isNaN(moment) || !text || text.nodeType !== Node.TEXT_NODE) {
+                continue;
+            }
+            var next = describe(moment, now);
+            if (text.nodeValue !== next) {
+                text.nodeValue = next;
+            }
+        }
+    }
+
+    setInterval(advanceRelativeTimes, 30000);
+
     // "/" jumps to the page's search box (an input marked data-shortcut="/"), unless the person is typing.
     document.addEventListener('keydown', function (event) {
         if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {

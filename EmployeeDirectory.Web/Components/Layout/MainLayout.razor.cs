@@ -13,6 +13,12 @@ public sealed partial class MainLayout
 {
     private const string ThemeStorageKey = "ed-theme";
 
+    private static readonly MarkupString BadgeIcon = new(Icons.Material.Filled.Badge);
+    private static readonly MarkupString RollCallIcon = new(Icons.Material.Filled.FactCheck);
+    private static readonly MarkupString ConsoleIcon = new(Icons.Material.Filled.Memory);
+    private static readonly MarkupString LightModeIcon = new(Icons.Material.Filled.LightMode);
+    private static readonly MarkupString DarkModeIcon = new(Icons.Material.Filled.DarkMode);
+
     private MudThemeProvider? _themeProvider;
     private bool _isDarkMode;
     private bool _interactive;

@@ -1,6 +1,10 @@
+using EmployeeDirectory.Core.Accounts;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Auth;
+using EmployeeDirectory.Web.Components.Live;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace EmployeeDirectory.Web.Components.Pages.Directory;
@@ -9,11 +13,25 @@ namespace EmployeeDirectory.Web.Components.Pages.Directory;
 /// The directory: search, filters, server-side paging and sorting, all mirrored in the URL. The URL is the source
 /// of truth: a change here pushes a history entry, and arriving at a URL (link, back, forward) loads it. The first
 /// page is loaded while prerendering and carried into the interactive render (<see cref="Snapshot"/>), so the first
-/// paint shows people and nothing loads twice.
+/// paint shows people and nothing loads twice. Live: a change that cannot move anyone into or out of the page, or
+/// reorder it, is patched into the one row it concerns; any other runs the query again, at most once per refresh
+/// interval (<see cref="DirectoryChangeImpact"/> decides).
 /// </summary>
 public sealed partial class PeoplePage
 {
     private static readonly int[] PageSizes = [10, 25, 50, 100];
+    private static readonly (string Value, string Text)[] StatusChoices = [("all", "Everyone"), ("in", "In"), ("out", "Out")];
+    private static readonly (string Label, string Text)[] SortColumns =
+        [(DirectorySortLabels.Name, "Name"), (DirectorySortLabels.Title, "Title"), (DirectorySortLabels.Department, "Department"), (DirectorySortLabels.Location, "Location")];
+
+    private static readonly MarkupString DownloadIcon = new(Icons.Material.Filled.Download);
+    private static readonly MarkupString ArrowUp = new(Icons.Material.Filled.ArrowUpward);
+    private static readonly MarkupString ArrowDown = new(Icons.Material.Filled.ArrowDownward);
+    private static readonly MarkupString PreviousIcon = new(Icons.Material.Filled.ChevronLeft);
+    private static readonly MarkupString NextIcon = new(Icons.Material.Filled.ChevronRight);
+
+    private readonly Dictionary<int, DirectoryRowView> _rowViews = [];
+    private readonly Action<EmployeeStatus> _onRowStatusChanged;
 
     private readonly Dictionary<string, object?> _shortcutAttributes = new() { ["data-shortcut"] = "/" };
     private readonly Dictionary<string, object?> _downloadAttributes = new() { ["download"] = "employees.csv" };
@@ -27,12 +45,22 @@ public sealed partial class PeoplePage
     private bool _loading;
     private int _loads;
     private IReadOnlyList<string>? _errors;
+    private bool _departmentsStale;
+    private DirectoryActor? _actor;
+
+    public PeoplePage() => _onRowStatusChanged = OnRowStatusChanged;
 
     [Inject]
     private IDirectoryService Directory { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     /// <summary>Set while prerendering, restored in the interactive render.</summary>
     [PersistentState]
@@ -61,6 +89,8 @@ public sealed partial class PeoplePage
     private bool HasFilters => _query.Text is not null || _query.Department is not null || _query.Status is not null;
 
     private int PageCount => Math.Max(1, (int)Math.Ceiling(_total / (double)_query.PageSize));
+
+    private IReadOnlyList<int?> ShownPageNumbers => PageNumbers.For(_query.Page, PageCount);
 
     /// <summary>The CSV of everyone the current filters match, in the current order.</summary>
     private string ExportUrl => Navigation.GetUriWithQueryParameters("/api/employees/export.csv", new Dictionary<string, object?>
@@ -105,6 +135,10 @@ public sealed partial class PeoplePage
 
     protected override async Task OnParametersSetAsync()
     {
+        // Who may change which row's status: Core's rule, from the circuit's user (refreshed when their roles change).
+        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+        _actor = user?.Identity is { IsAuthenticated: true, Name.Length: > 0 } ? DirectoryClaims.ActorOf(user) : null;
+
         var fromUrl = DirectoryUrl.Parse(Q, Department, Status, Sort, Page, PageSize);
         if (_loaded && fromUrl == _query)
         {
@@ -134,31 +168,84 @@ public sealed partial class PeoplePage
         }
     }
 
-    protected override async Task OnDirectoryChangedAsync(DirectoryChangedEventArgs change)
+    protected override Task OnDirectoryChangedAsync(DirectoryChangedEventArgs change)
     {
-        if (ShouldReload(change))
+        if (change.Everything || change.DepartmentsChanged)
         {
-            await LoadAsync();
+            _departmentsStale = true;
+            RequestRefresh();
+            return Task.CompletedTask;
+        }
+
+        var now = Time.GetUtcNow();
+        foreach (var status in change.Statuses)
+        {
+            var index = _rows.FindIndex(row => row.Id == status.EmployeeId);
+            if (DirectoryChangeImpact.MayReorder(_query, index >= 0, status.Status, now) || (index >= 0 && status.Status is null))
+            {
+                RequestRefresh();
+            }
+            else if (index >= 0 && status.Status!.Stamp >= _rows[index].Status.Stamp)
+            {
+                PatchRow(index, _rows[index] with { Status = status.Status });
+            }
+        }
+
+        foreach (var profile in change.Profiles)
+        {
+            var index = _rows.FindIndex(row => row.Id == profile.EmployeeId);
+            if (DirectoryChangeImpact.MayReorder(_query, ProfileMovement.Of(profile)))
+            {
+                RequestRefresh();
+            }
+            else if (index >= 0 && profile.Current is { } entry)
+            {
+                PatchRow(index, _rows[index] with
+                {
+                    DisplayName = entry.DisplayName,
+                    Title = entry.Title,
+                    Department = entry.Department,
+                    Email = entry.Email,
+                    Location = entry.Location,
+                });
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected override async Task RefreshAsync()
+    {
+        if (_departmentsStale)
+        {
+            _departmentsStale = false;
+            _departments = await Directory.GetDepartmentsAsync(Lifetime);
+        }
+
+        await LoadAsync(quietly: true);
+    }
+
+    /// <summary>Shows a changed row: in the list the page renders from, and in its row component, which renders alone.</summary>
+    private void PatchRow(int index, DirectoryRow row)
+    {
+        _rows[index] = row;
+        if (_rowViews.TryGetValue(row.Id, out var view))
+        {
+            view.Patch(row);
         }
     }
 
-    /// <summary>
-    /// A status change matters when it touches a shown row or could move someone in or out of a status
-    /// filter; a profile change always does, because a rename can move anyone onto or off this page (and
-    /// profile edits are rare).
-    /// </summary>
-    private bool ShouldReload(DirectoryChangedEventArgs change) => change.Kind switch
-    {
-        DirectoryChangeKind.Status => _query.Status is not null || _rows.Exists(row => change.Affects(row.Id)),
-        _ => true,
-    };
+    private bool MaySetPresenceOf(int employeeId) => _actor?.MaySetPresenceOf(employeeId) == true;
 
-    /// <summary>Loads the page <see cref="_query"/> asks for; a later load wins over an earlier one still running.</summary>
-    private async Task LoadAsync()
+    /// <summary>
+    /// Loads the page <see cref="_query"/> asks for; a later load wins over an earlier one still running. A live
+    /// refresh loads <paramref name="quietly"/>: the rows stay as they are until the new ones replace them.
+    /// </summary>
+    private async Task LoadAsync(bool quietly = false)
     {
         var load = ++_loads;
         var query = _query;
-        _loading = true;
+        _loading = !quietly;
         try
         {
             var result = await Directory.SearchAsync(query, Lifetime);
@@ -179,7 +266,7 @@ public sealed partial class PeoplePage
                 // A page past the end (an old link, or people left the filter): go to the last page there is.
                 _query = query with { Page = (int)Math.Ceiling(page.Total / (double)query.PageSize) };
                 ReplaceUrl();
-                await LoadAsync();
+                await LoadAsync(quietly);
                 return;
             }
 
@@ -200,14 +287,16 @@ public sealed partial class PeoplePage
         _rows = [.. page.Items];
         _total = page.Total;
         _loaded = true;
+        Follow(LiveInterest.Of(_query), [.. _rows.Select(row => row.Id)]);
     }
 
+    /// <summary>The status the user just set on a row (or found someone else had): that row shows it at once.</summary>
     private void OnRowStatusChanged(EmployeeStatus status)
     {
         var index = _rows.FindIndex(row => row.Id == status.EmployeeId);
-        if (index >= 0)
+        if (index >= 0 && status.Stamp >= _rows[index].Status.Stamp)
         {
-            _rows[index] = _rows[index] with { Status = status };
+            PatchRow(index, _rows[index] with { Status = status });
         }
     }
 
@@ -217,15 +306,28 @@ public sealed partial class PeoplePage
         return ApplyQueryAsync(_query with { Text = DirectoryUrl.NormalizeText(text), Page = 1 });
     }
 
-    private Task OnDepartmentChangedAsync(string? department) =>
-        ApplyQueryAsync(_query with { Department = string.IsNullOrEmpty(department) ? null : department, Page = 1 });
+    private Task OnDepartmentChangedAsync(ChangeEventArgs change)
+    {
+        var department = change.Value as string;
+        return ApplyQueryAsync(_query with { Department = string.IsNullOrEmpty(department) ? null : department, Page = 1 });
+    }
 
     private Task OnStatusChangedAsync(string? status) =>
         ApplyQueryAsync(_query with { Status = DirectoryUrl.ParseStatus(status), Page = 1 });
 
-    private Task OnPageChangedAsync(int page) => ApplyQueryAsync(_query with { Page = page });
+    private Task OnPageChangedAsync(int page) => ApplyQueryAsync(_query with { Page = Math.Clamp(page, 1, PageCount) });
 
-    private Task OnPageSizeChangedAsync(int pageSize) => ApplyQueryAsync(_query with { PageSize = pageSize, Page = 1 });
+    private Task OnPageSizeChangedAsync(ChangeEventArgs change) =>
+        int.TryParse(change.Value as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pageSize) && PageSizes.Contains(pageSize)
+            ? ApplyQueryAsync(_query with { PageSize = pageSize, Page = 1 })
+            : Task.CompletedTask;
+
+    private static string AriaSort(SortDirection direction) => direction switch
+    {
+        SortDirection.Ascending => "ascending",
+        SortDirection.Descending => "descending",
+        _ => "none",
+    };
 
     private Task SortByAsync(string label)
     {

@@ -1,5 +1,6 @@
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Components.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace EmployeeDirectory.Web.Components.Pages.Employees;
@@ -12,6 +13,7 @@ public sealed partial class EmployeePage
     private IReadOnlyList<DepartmentSummary> _departments = [];
     private int? _loadedId;
     private bool _loading = true;
+    private bool _departmentsStale;
 
     [Parameter]
     public int Id { get; set; }
@@ -35,25 +37,53 @@ public sealed partial class EmployeePage
 
         _loadedId = Id;
         _loading = false;
+        Follow(LiveInterest.ShownOnly, [Id]);
     }
 
-    protected override async Task OnDirectoryChangedAsync(DirectoryChangedEventArgs change)
+    protected override Task OnDirectoryChangedAsync(DirectoryChangedEventArgs change)
     {
-        if (_loading || !change.Affects(Id))
+        if (_loading)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        _details = await Directory.GetEmployeeAsync(Id, Lifetime);
-        if (change.Kind != DirectoryChangeKind.Status)
+        if (change.Everything || change.DepartmentsChanged || change.Profiles.Any(profile => profile.EmployeeId == Id))
         {
+            // A profile has more fields than a change carries (phone, names as entered): read it again.
+            _departmentsStale |= change.Everything || change.DepartmentsChanged;
+            RequestRefresh();
+            return Task.CompletedTask;
+        }
+
+        foreach (var status in change.Statuses.Where(status => status.EmployeeId == Id))
+        {
+            if (status.Status is { } now && _details is not null)
+            {
+                OnStatusChanged(now);
+                StateHasChanged();
+            }
+            else
+            {
+                RequestRefresh();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected override async Task RefreshAsync()
+    {
+        _details = await Directory.GetEmployeeAsync(Id, Lifetime);
+        if (_departmentsStale)
+        {
+            _departmentsStale = false;
             _departments = await Directory.GetDepartmentsAsync(Lifetime);
         }
     }
 
     private void OnStatusChanged(EmployeeStatus status)
     {
-        if (_details is not null)
+        if (_details is not null && status.Stamp >= _details.Status.Stamp)
         {
             _details = _details with { Status = status };
         }
