@@ -2,6 +2,7 @@ using EmployeeDirectory.Web.Api;
 using EmployeeDirectory.Web.Components.Identity;
 using EmployeeDirectory.Web.Components.Live;
 using EmployeeDirectory.Web.Components.Presence;
+using EmployeeDirectory.Web.Components.Theme;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,7 @@ public static class UiHostingExtensions
         // One dispatcher per server hands each directory change to the open pages it concerns.
         builder.Services.AddOptions<LiveDirectoryOptions>().BindConfiguration(LiveDirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<LiveDirectory>();
+        builder.Services.TryAddSingleton<ThemeStylesheet>();
         return builder;
     }
 
@@ -71,6 +73,7 @@ public static class UiHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapStaticAssets();
+        app.MapThemeStylesheet();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -42,6 +42,47 @@
 
     setInterval(advanceRelativeTimes, 30000);
 
+    // The theme toggle (any element marked data-theme-toggle): switches data-theme on <html>, which theme.css keys
+    // both palettes on, and remembers the choice for the session (theme.js applies it on the next page).
+    function currentTheme() {
+        return document.documentElement.getAttribute('data-theme') === 'dark' ? 'dark' : 'light';
+    }
+
+    function labelThemeToggles() {
+        var label = currentTheme() === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';
+        var toggles = document.querySelectorAll('[data-theme-toggle]');
+        for (var i = 0; i < toggles.length; i++) {
+            toggles[i].setAttribute('aria-label', label);
+            toggles[i].setAttribute('title', label);
+        }
+    }
+
+    document.addEventListener('click', function (event) {
+        var toggle = event.target instanceof Element ? event.target.closest('[data-theme-toggle]') : null;
+        if (!toggle) {
+            return;
+        }
+        var next = currentTheme() === 'dark' ? 'light' : 'dark';
+        document.documentElement.setAttribute('data-theme', next);
+        try {
+            sessionStorage.setItem('ed-theme', next);
+        } catch (e) {
+            // Not remembered (no storage); switched all the same.
+        }
+        labelThemeToggles();
+    });
+
+    // Toggles appear when a page renders (prerendered, then by the circuit): keep their labels true.
+    new MutationObserver(function (mutations) {
+        for (var i = 0; i < mutations.length; i++) {
+            if (mutations[i].addedNodes.length > 0) {
+                labelThemeToggles();
+                return;
+            }
+        }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+    labelThemeToggles();
+
     // "/" jumps to the page's search box (an input marked data-shortcut="/"), unless the person is typing.
     document.addEventListener('keydown', function (event) {
         if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {

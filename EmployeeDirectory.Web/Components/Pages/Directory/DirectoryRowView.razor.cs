@@ -16,8 +16,8 @@ public sealed partial class DirectoryRowView : IDisposable
 {
     private const string InButtonClass = "mud-button-root mud-button mud-button-text mud-button-text-success mud-button-text-size-small presence-button";
     private const string OutButtonClass = "mud-button-root mud-button mud-button-text mud-button-text-default mud-button-text-size-small presence-button";
-    private static readonly MarkupString InIcon = new(Icons.Material.Filled.Login);
-    private static readonly MarkupString OutIcon = new(Icons.Material.Filled.Logout);
+    private static readonly MarkupString SetInLabel = ButtonLabel(Icons.Material.Filled.Login, "Set in");
+    private static readonly MarkupString SetOutLabel = ButtonLabel(Icons.Material.Filled.Logout, "Set out");
 
     private DirectoryRow _row = default!;
     private bool _canChange;
@@ -32,13 +32,12 @@ public sealed partial class DirectoryRowView : IDisposable
     [Parameter]
     public bool CanChange { get; set; }
 
-    /// <summary>The page's rows by employee id, where this row registers itself so the page can patch it.</summary>
+    /// <summary>
+    /// The page: the row registers with it so the page can patch it, and tells it the status the user set here
+    /// (a plain call, not an event callback: the row shows the change itself, and the page need not render for it).
+    /// </summary>
     [Parameter, EditorRequired]
-    public Dictionary<int, DirectoryRowView> Registry { get; set; } = default!;
-
-    /// <summary>Told the stored status after the user changed it here (or found someone else had).</summary>
-    [Parameter]
-    public EventCallback<EmployeeStatus> StatusChanged { get; set; }
+    public IDirectoryRowOwner Owner { get; set; } = default!;
 
     [CascadingParameter]
     private ViewerTime? CascadedViewer { get; set; }
@@ -70,9 +69,9 @@ public sealed partial class DirectoryRowView : IDisposable
 
     public void Dispose()
     {
-        if (_row is not null && Registry.TryGetValue(_row.Id, out var registered) && ReferenceEquals(registered, this))
+        if (_row is not null)
         {
-            Registry.Remove(_row.Id);
+            Owner.Unregister(this);
         }
     }
 
@@ -85,14 +84,25 @@ public sealed partial class DirectoryRowView : IDisposable
             _dirty = true;
         }
 
-        Registry[_row.Id] = this;
+        Owner.Register(this);
     }
 
     protected override bool ShouldRender() => _dirty;
 
     protected override void OnAfterRender(bool firstRender) => _dirty = false;
 
-    private static string ButtonText(PresenceStatus target) => target == PresenceStatus.In ? "Set in" : "Set out";
+    // The same person's name cell on every page that shows them: one copy per server.
+    private static readonly SharedMarkup<(int Id, string Name, string Email, string Title)> SharedPeople = new(20_000);
+
+    /// <summary>The name cell: avatar, linked name, email and (on phones) title, as one block of markup.</summary>
+    private static MarkupString PersonMarkup(DirectoryRow row) =>
+        SharedPeople.Get((row.Id, row.DisplayName, row.Email, row.Title), row, RenderPerson);
+
+    private static MarkupString RenderPerson(DirectoryRow row) =>
+        new($"<div class=\"directory-person\">{InitialsAvatar.Markup(row.Id, row.DisplayName)}<div class=\"directory-person-text\"><a href=\"employees/{row.Id}\" class=\"directory-link\">{HtmlText.Encode(row.DisplayName)}</a><span class=\"directory-email\">{HtmlText.Encode(row.Email)}</span><span class=\"directory-subtitle\">{HtmlText.Encode(row.Title)}</span></div></div>");
+
+    private static MarkupString ButtonLabel(string icon, string text) =>
+        new($"<span class=\"mud-button-label\"><span class=\"mud-button-icon-start mud-button-icon-size-small\"><svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{icon}</svg></span>{text}</span>");
 
     private async Task ToggleAsync()
     {
@@ -105,7 +115,7 @@ public sealed partial class DirectoryRowView : IDisposable
                 row.Id, row.DisplayName, new PresenceUpdate(row.Status.Presence.Reverted(), null, row.Status.Stamp, null, PresenceSource.Ui));
             if (stored is not null)
             {
-                await StatusChanged.InvokeAsync(stored);
+                Owner.StatusChanged(stored);
             }
         }
         finally

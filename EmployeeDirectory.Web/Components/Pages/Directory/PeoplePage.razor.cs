@@ -3,6 +3,7 @@ using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Web.Auth;
 using EmployeeDirectory.Web.Components.Live;
+using EmployeeDirectory.Web.Components.Presence;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -12,29 +13,24 @@ namespace EmployeeDirectory.Web.Components.Pages.Directory;
 /// <summary>
 /// The directory: search, filters, server-side paging and sorting, all mirrored in the URL. The URL is the source
 /// of truth: a change here pushes a history entry, and arriving at a URL (link, back, forward) loads it. The first
-/// page is loaded while prerendering and carried into the interactive render (<see cref="Snapshot"/>), so the first
-/// paint shows people and nothing loads twice. Live: a change that cannot move anyone into or out of the page, or
+/// page is loaded while prerendering, so the first paint shows people; the circuit reads it again from the cache
+/// (rows that share their strings and statuses with every other page, not a copy per circuit). Live: a change that cannot move anyone into or out of the page, or
 /// reorder it, is patched into the one row it concerns; any other runs the query again, at most once per refresh
 /// interval (<see cref="DirectoryChangeImpact"/> decides).
 /// </summary>
-public sealed partial class PeoplePage
+public sealed partial class PeoplePage : IDirectoryRowOwner
 {
     private static readonly int[] PageSizes = [10, 25, 50, 100];
     private static readonly (string Value, string Text)[] StatusChoices = [("all", "Everyone"), ("in", "In"), ("out", "Out")];
-    private static readonly (string Label, string Text)[] SortColumns =
-        [(DirectorySortLabels.Name, "Name"), (DirectorySortLabels.Title, "Title"), (DirectorySortLabels.Department, "Department"), (DirectorySortLabels.Location, "Location")];
 
+    private static readonly MarkupString SearchIcon = new(Icons.Material.Filled.Search);
     private static readonly MarkupString DownloadIcon = new(Icons.Material.Filled.Download);
-    private static readonly MarkupString ArrowUp = new(Icons.Material.Filled.ArrowUpward);
-    private static readonly MarkupString ArrowDown = new(Icons.Material.Filled.ArrowDownward);
-    private static readonly MarkupString PreviousIcon = new(Icons.Material.Filled.ChevronLeft);
-    private static readonly MarkupString NextIcon = new(Icons.Material.Filled.ChevronRight);
 
     private readonly Dictionary<int, DirectoryRowView> _rowViews = [];
-    private readonly Action<EmployeeStatus> _onRowStatusChanged;
 
-    private readonly Dictionary<string, object?> _shortcutAttributes = new() { ["data-shortcut"] = "/" };
-    private readonly Dictionary<string, object?> _downloadAttributes = new() { ["download"] = "employees.csv" };
+    /// <summary>How long typing must pause before the search runs.</summary>
+    internal static readonly TimeSpan SearchDebounce = TimeSpan.FromMilliseconds(300);
+
 
     private DirectoryQuery _query = new();
     private string? _searchText;
@@ -46,9 +42,9 @@ public sealed partial class PeoplePage
     private int _loads;
     private IReadOnlyList<string>? _errors;
     private bool _departmentsStale;
+    private int _keystrokes;
+    private (IReadOnlyList<DepartmentSummary> Departments, string? Selected, MarkupString Markup)? _departmentOptions;
     private DirectoryActor? _actor;
-
-    public PeoplePage() => _onRowStatusChanged = OnRowStatusChanged;
 
     [Inject]
     private IDirectoryService Directory { get; set; } = default!;
@@ -61,10 +57,6 @@ public sealed partial class PeoplePage
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
-
-    /// <summary>Set while prerendering, restored in the interactive render.</summary>
-    [PersistentState]
-    public PeopleSnapshot? Snapshot { get; set; }
 
     [SupplyParameterFromQuery(Name = DirectoryUrl.Text)]
     public string? Q { get; set; }
@@ -84,13 +76,34 @@ public sealed partial class PeoplePage
     [SupplyParameterFromQuery(Name = DirectoryUrl.PageSize)]
     public int? PageSize { get; set; }
 
+    /// <summary>The department list's options, built when the departments or the filter change.</summary>
+    private MarkupString DepartmentOptions
+    {
+        get
+        {
+            if (_departmentOptions is { } built && ReferenceEquals(built.Departments, _departments) && built.Selected == _query.Department)
+            {
+                return built.Markup;
+            }
+
+            var html = new System.Text.StringBuilder("<option value=\"\">All departments</option>");
+            foreach (var department in _departments)
+            {
+                var name = HtmlText.Encode(department.Name);
+                var selected = string.Equals(department.Name, _query.Department, StringComparison.OrdinalIgnoreCase) ? " selected" : "";
+                html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<option value=\"{name}\"{selected}>{name} ({department.EmployeeCount})</option>");
+            }
+
+            _departmentOptions = (_departments, _query.Department, new MarkupString(html.ToString()));
+            return _departmentOptions.Value.Markup;
+        }
+    }
+
     private string StatusFilter => DirectoryUrl.FormatStatus(_query.Status) ?? "all";
 
     private bool HasFilters => _query.Text is not null || _query.Department is not null || _query.Status is not null;
 
     private int PageCount => Math.Max(1, (int)Math.Ceiling(_total / (double)_query.PageSize));
-
-    private IReadOnlyList<int?> ShownPageNumbers => PageNumbers.For(_query.Page, PageCount);
 
     /// <summary>The CSV of everyone the current filters match, in the current order.</summary>
     private string ExportUrl => Navigation.GetUriWithQueryParameters("/api/employees/export.csv", new Dictionary<string, object?>
@@ -148,24 +161,12 @@ public sealed partial class PeoplePage
         // Arrived at a URL this page did not just write (first load, link, back/forward).
         _query = fromUrl;
         _searchText = fromUrl.Text;
-        if (Snapshot is { } snapshot && snapshot.Query == fromUrl)
-        {
-            _departments = snapshot.Departments;
-            Show(snapshot.Page);
-            Snapshot = null;
-            return;
-        }
-
         if (_departments.Count == 0)
         {
             _departments = await Directory.GetDepartmentsAsync(Lifetime);
         }
 
         await LoadAsync();
-        if (!RendererInfo.IsInteractive && _errors is null)
-        {
-            Snapshot = new PeopleSnapshot(_query, new DirectoryPage(_rows, _total, _query.Page, _query.PageSize), _departments);
-        }
     }
 
     protected override Task OnDirectoryChangedAsync(DirectoryChangedEventArgs change)
@@ -290,8 +291,18 @@ public sealed partial class PeoplePage
         Follow(LiveInterest.Of(_query), [.. _rows.Select(row => row.Id)]);
     }
 
+    void IDirectoryRowOwner.Register(DirectoryRowView row) => _rowViews[row.Shown.Id] = row;
+
+    void IDirectoryRowOwner.Unregister(DirectoryRowView row)
+    {
+        if (_rowViews.TryGetValue(row.Shown.Id, out var registered) && ReferenceEquals(registered, row))
+        {
+            _rowViews.Remove(row.Shown.Id);
+        }
+    }
+
     /// <summary>The status the user just set on a row (or found someone else had): that row shows it at once.</summary>
-    private void OnRowStatusChanged(EmployeeStatus status)
+    void IDirectoryRowOwner.StatusChanged(EmployeeStatus status)
     {
         var index = _rows.FindIndex(row => row.Id == status.EmployeeId);
         if (index >= 0 && status.Stamp >= _rows[index].Status.Stamp)
@@ -300,10 +311,15 @@ public sealed partial class PeoplePage
         }
     }
 
-    private Task OnSearchChangedAsync(string? text)
+    /// <summary>Runs the search once typing pauses for <see cref="SearchDebounce"/>: each keystroke restarts the wait.</summary>
+    private async Task OnSearchTypedAsync()
     {
-        _searchText = text;
-        return ApplyQueryAsync(_query with { Text = DirectoryUrl.NormalizeText(text), Page = 1 });
+        var typed = ++_keystrokes;
+        await Task.Delay(SearchDebounce, Time, Lifetime);
+        if (typed == _keystrokes)
+        {
+            await ApplyQueryAsync(_query with { Text = DirectoryUrl.NormalizeText(_searchText), Page = 1 });
+        }
     }
 
     private Task OnDepartmentChangedAsync(ChangeEventArgs change)
@@ -315,25 +331,11 @@ public sealed partial class PeoplePage
     private Task OnStatusChangedAsync(string? status) =>
         ApplyQueryAsync(_query with { Status = DirectoryUrl.ParseStatus(status), Page = 1 });
 
-    private Task OnPageChangedAsync(int page) => ApplyQueryAsync(_query with { Page = Math.Clamp(page, 1, PageCount) });
 
     private Task OnPageSizeChangedAsync(ChangeEventArgs change) =>
         int.TryParse(change.Value as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pageSize) && PageSizes.Contains(pageSize)
             ? ApplyQueryAsync(_query with { PageSize = pageSize, Page = 1 })
             : Task.CompletedTask;
-
-    private static string AriaSort(SortDirection direction) => direction switch
-    {
-        SortDirection.Ascending => "ascending",
-        SortDirection.Descending => "descending",
-        _ => "none",
-    };
-
-    private Task SortByAsync(string label)
-    {
-        var direction = DirectorySortLabels.DirectionFor(label, _query.Sort) == SortDirection.Ascending ? SortDirection.Descending : SortDirection.Ascending;
-        return ApplyQueryAsync(_query with { Sort = DirectorySortLabels.ToSort(label, direction) ?? DirectorySort.Name, Page = 1 });
-    }
 
     private Task ClearFiltersAsync()
     {
@@ -356,5 +358,4 @@ public sealed partial class PeoplePage
     private void ReplaceUrl() =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(DirectoryUrl.ToParameters(_query)), forceLoad: false, replace: true);
 
-    private SortDirection DirectionOf(string label) => DirectorySortLabels.DirectionFor(label, _query.Sort);
 }
