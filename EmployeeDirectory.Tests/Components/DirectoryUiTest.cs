@@ -3,7 +3,9 @@ using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Core.RollCall;
 using EmployeeDirectory.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using EmployeeDirectory.Web.Components.Live;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace EmployeeDirectory.Tests.Components;
 
@@ -30,12 +32,17 @@ public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
         Services.AddSingleton(_core.Directory);
         Services.AddSingleton(_core.Presence);
         Services.AddSingleton(_core.Services.GetRequiredService<IDirectoryChangeFeed>());
+        Services.AddSingleton(new LiveDirectory(_core.Services.GetRequiredService<IDirectoryChangeFeed>()));
+        Services.AddSingleton(Options.Create(LiveOptions));
         Services.AddSingleton(_core.Services.GetRequiredService<IPresenceHistory>());
         Services.AddSingleton(_core.Services.GetRequiredService<IRollCallService>());
 
         // As a circuit renders the pages (prerendering is the browser tests' part).
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>How open pages follow changes in this test (the app's defaults unless a test says otherwise).</summary>
+    protected virtual LiveDirectoryOptions LiveOptions => new();
 
     /// <summary>The test's database file.</summary>
     protected TestDatabase Database => _database ?? throw new InvalidOperationException("The test has not been initialised.");
