@@ -29,7 +29,7 @@ public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(employees: 40, cancellationToken: TestContext.Current.CancellationToken);
         _core = await StartCoreAsync(_database);
-        Services.AddSingleton(_core.Directory);
+        Services.AddSingleton(DirectoryAsSeenByPages(_core.Directory));
         Services.AddSingleton(_core.Presence);
         Services.AddSingleton(_core.Services.GetRequiredService<IDirectoryChangeFeed>());
         Services.AddSingleton(new LiveDirectory(_core.Services.GetRequiredService<IDirectoryChangeFeed>()));
@@ -40,6 +40,9 @@ public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
         // As a circuit renders the pages (prerendering is the browser tests' part).
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>The directory service the pages get; a test may wrap the real one (to count queries).</summary>
+    protected virtual IDirectoryService DirectoryAsSeenByPages(IDirectoryService directory) => directory;
 
     /// <summary>How open pages follow changes in this test (the app's defaults unless a test says otherwise).</summary>
     protected virtual LiveDirectoryOptions LiveOptions => new();

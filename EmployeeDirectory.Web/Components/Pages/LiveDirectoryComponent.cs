@@ -8,8 +8,9 @@ namespace EmployeeDirectory.Web.Components.Pages;
 /// <summary>
 /// Base for pages that show directory data live. The page tells this server's <see cref="LiveDirectory"/> what it
 /// shows (<see cref="Follow"/>), gets only the changes that concern it, on its renderer's thread, and either patches
-/// what it shows in place or asks for its query to run again (<see cref="RequestRefresh"/>, coalesced to one run per
-/// <see cref="LiveDirectoryOptions.LiveRefreshInterval"/>). An idle page holds no timer and runs nothing.
+/// what it shows in place or asks for its query to run again (<see cref="RequestRefresh"/>, coalesced: one run per
+/// burst, at the end of <see cref="LiveDirectoryOptions.LiveRefreshInterval"/>). An idle page holds no timer and runs
+/// nothing.
 /// </summary>
 public abstract partial class LiveDirectoryComponent : LifetimeComponent, ILiveView
 {
@@ -58,7 +59,10 @@ public abstract partial class LiveDirectoryComponent : LifetimeComponent, ILiveV
     /// <summary>Reads what the page shows again (its query); the page renders after it.</summary>
     protected abstract Task RefreshAsync();
 
-    /// <summary>Asks for <see cref="RefreshAsync"/>, at most once per refresh interval however many changes ask.</summary>
+    /// <summary>True while a refresh was asked for and has not started yet.</summary>
+    internal bool IsRefreshPending => _refresh?.IsPending == true;
+
+    /// <summary>Asks for <see cref="RefreshAsync"/>: once at the end of the refresh interval, however many changes ask meanwhile.</summary>
     protected void RequestRefresh()
     {
         if (_refresh is { } refresh)
