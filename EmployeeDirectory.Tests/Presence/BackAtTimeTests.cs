@@ -129,6 +129,33 @@ public sealed class BackAtTimeTests(RedisServerFixture redis) : IClassFixture<Re
     }
 
     /// <summary>
+    /// A back-at time set on another server wakes this server's timer when its change arrives, however long the timer
+    /// meant to sleep: pages here are told of the revert, and the row is normalised, within 3 s of the time.
+    /// </summary>
+    [Fact]
+    public async Task ABackAtTimeSetOnAnotherServerRevertsHereWithinThreeSecondsOfItsTime()
+    {
+        await using var second = await DirectoryServicesHost.StartAsync(_database, redis.ConnectionString, _prefix);
+        var id = await FirstIdAsync();
+        var told = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.Services.GetRequiredService<IDirectoryChangeFeed>().Changed += (_, change) =>
+        {
+            if (change.Statuses.Any(s => s.EmployeeId == id && s.Status is { Presence: PresenceStatus.In, Until: null }))
+            {
+                told.TrySetResult(DateTimeOffset.UtcNow);
+            }
+        };
+        var until = DateTimeOffset.UtcNow.AddSeconds(2);
+
+        Assert.True((await second.Presence.SetPresenceAsync(id, new PresenceUpdate(PresenceStatus.Out, "quick errand", Until: until), TestActors.Admin(), Token)).IsOk);
+
+        var deadline = until.AddSeconds(3);
+        var toldAt = await told.Task.WaitAsync(Remaining(deadline), Token);
+        Assert.InRange(toldAt, until, deadline);
+        await Eventually.HoldsAsync(async () => (await StoredAsync(id)).Until is null, "the row to be normalised within 3 s of its back-at time", Remaining(deadline));
+    }
+
+    /// <summary>
     /// The timer reads back-at times from the presence aggregate, in whole milliseconds. A time given more finely
     /// is stored to the millisecond too, so the revert the timer attempts in that millisecond is not refused as early.
     /// </summary>
@@ -163,6 +190,9 @@ public sealed class BackAtTimeTests(RedisServerFixture redis) : IClassFixture<Re
         Assert.False(expired);
         Assert.Equal((PresenceStatus.Out, "all day", (DateTimeOffset?)null), await StoredShapeAsync(id));
     }
+
+    private static TimeSpan Remaining(DateTimeOffset deadline) =>
+        TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, (deadline - DateTimeOffset.UtcNow).Ticks));
 
     private async Task<int> FirstIdAsync() =>
         await _database.QueryAsync(db => db.Employees.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Token));

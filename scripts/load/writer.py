@@ -85,7 +85,7 @@ class Tally:
 
 
 def set_status(api, employees, tally, log):
-    employee = random.randint(1, employees)
+    employee = random.randint(*employees)
     marker = log.marker()
     body = {"status": random.choice(["In", "Out"])}
     if marker:
@@ -96,7 +96,7 @@ def set_status(api, employees, tally, log):
 
 
 def edit_profile(api, employees, tally, log):
-    employee = random.randint(1, employees)
+    employee = random.randint(*employees)
     marker = log.marker()
     status, body = api.call("GET", f"/api/employees/{employee}")
     if status != 200:
@@ -129,6 +129,7 @@ def main():
     parser.add_argument("--base", required=True)
     parser.add_argument("--key", required=True)
     parser.add_argument("--employees", type=int, required=True)
+    parser.add_argument("--first-id", type=int, default=1, help="write to employees from this id on (others are left alone)")
     parser.add_argument("--status-rate", type=float, default=20)
     parser.add_argument("--profile-rate", type=float, default=1)
     parser.add_argument("--seconds", type=float, default=3600)
@@ -141,8 +142,8 @@ def main():
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=8) as pool:
         threads = [
-            threading.Thread(target=paced, args=(args.status_rate, lambda: set_status(api, args.employees, statuses, log), pool, stop)),
-            threading.Thread(target=paced, args=(args.profile_rate, lambda: edit_profile(api, args.employees, profiles, log), pool, stop)),
+            threading.Thread(target=paced, args=(args.status_rate, lambda: set_status(api, (args.first_id, args.employees), statuses, log), pool, stop)),
+            threading.Thread(target=paced, args=(args.profile_rate, lambda: edit_profile(api, (args.first_id, args.employees), profiles, log), pool, stop)),
         ]
         for thread in threads:
             thread.start()
