@@ -3,8 +3,8 @@
 # behind nginx, Redis on, the API rate limit off), loads it with the API's mixed read load (wrk, scripts/load/mix.lua)
 # and a write stream (scripts/load/writer.py: 20 status changes/s and 1 profile edit/s, on other employees), sets
 # "Out, back at <time>" for --count employees with times spread over the next --window seconds, and reads when each
-# revert was written: the commit time of its outbox intent (the status it carries ends at that back-at time) less the
-# back-at time. Prints the distribution; every back-at time must be reverted. Everything it starts is stopped.
+# revert was written: the commit time of its outbox intent (the first presence write to that employee that sets it
+# In) less the back-at time. Prints the distribution; every back-at time must be reverted. Everything it starts is stopped.
 #
 #   scripts/back-at-lateness.sh [--count N] [--window S] [--employees N] [--no-build]
 set -euo pipefail
@@ -77,7 +77,6 @@ sleep "$((window + 15))"
 
 python3 - "$database" "$state/set.tsv" "$count" "$window" <<'PY'
 import json, sqlite3, sys
-from datetime import datetime
 
 database, set_file, count, window = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 expected = {}
@@ -85,21 +84,15 @@ for line in open(set_file):
     employee, until_ms = line.split()
     expected[int(employee)] = int(until_ms)
 
-# The revert of a back-at time is the status write whose new status (the status key's successor, carried by its
-# outbox intent) changed at that very time: a back-at revert is dated at its back-at time, not when it was written.
+# The revert of a back-at time is the next write to that employee's presence after it was set (nothing else writes to
+# these employees): its outbox intent patches their presence member to "I" (In, with no end of its own).
 reverted = {}
 db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-for created_ms, payload in db.execute("SELECT CreatedAtMs, Payload FROM CacheIntents"):
-    for drop in json.loads(payload).get("d", []):
-        if drop[0] != "employee:{id}:status" or len(drop) < 3 or drop[1] not in expected:
-            continue
-        status = json.loads(drop[2])
-        changed = status.get("changedAt")
-        if changed is None or status.get("until") is not None:
-            continue
-        changed_ms = int(datetime.fromisoformat(changed).timestamp() * 1000)
-        if changed_ms == expected[drop[1]]:
-            reverted[drop[1]] = created_ms - changed_ms
+for created_ms, payload in db.execute("SELECT CreatedAtMs, Payload FROM CacheIntents ORDER BY Id"):
+    for patch in json.loads(payload).get("p", []):
+        employee = patch[1]
+        if patch[0] == "directory:presence" and employee in expected and employee not in reverted and patch[3] == "I":
+            reverted[employee] = created_ms - expected[employee]
 
 late = sorted(reverted.values())
 missing = sorted(set(expected) - set(reverted))

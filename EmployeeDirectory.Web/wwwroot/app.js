@@ -41,6 +41,12 @@
     }
 
     setInterval(advanceRelativeTimes, 30000);
+    // A tab brought back after a while shows true times at once, not at the next tick.
+    document.addEventListener('visibilitychange', function () {
+        if (document.visibilityState === 'visible') {
+            advanceRelativeTimes();
+        }
+    });
 
     // The theme toggle (any element marked data-theme-toggle): switches data-theme on <html>, which theme.css keys
     // both palettes on, and remembers the choice for the session (theme.js applies it on the next page).
