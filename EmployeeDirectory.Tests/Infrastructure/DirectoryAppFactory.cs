@@ -26,7 +26,9 @@ namespace EmployeeDirectory.Tests.Infrastructure;
 /// Secure cookies travel as they would; <see cref="StartKestrel"/> puts it on a real loopback port for a
 /// browser. The database file is deleted on dispose. Use it as a class fixture, or <see cref="Create"/> it
 /// with Redis, another environment or extra settings. Rate limits are off unless the settings turn them
-/// on (tests call the API in bursts); <see cref="Logs"/> holds what the app logged.
+/// on (tests call the API in bursts); <see cref="Logs"/> holds what the app logged. Outside Development the key
+/// ring is encrypted with <see cref="TestCertificate.Shared"/> (the app refuses to start without a certificate)
+/// unless the settings name any <c>DataProtection:</c> key themselves.
 /// Every route needs a signed-in caller: <see cref="CreateApiClient"/> sends an API key acting with a
 /// role; <see cref="SignInAsync"/> signs in through the real login form and keeps the cookie.
 /// </summary>
@@ -211,6 +213,14 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
             ["RateLimits:SignIn:PerMinute"] = "0",
             ["ConnectionStrings:Redis"] = redisConnectionString,
         };
+        if (environment != Environments.Development && !settings.Keys.Any(key => key.StartsWith("DataProtection:", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var (key, value) in TestCertificate.Shared.PfxSettings())
+            {
+                effective[key] = value;
+            }
+        }
+
         foreach (var (key, value) in settings)
         {
             effective[key] = value;
