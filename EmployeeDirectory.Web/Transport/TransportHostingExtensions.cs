@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace EmployeeDirectory.Web.Transport;
 
 /// <summary>
-/// How requests arrive: forwarded headers from trusted proxies only, HSTS outside Development, and HEAD
-/// answered wherever GET is. First in the pipeline, so everything after sees the real client and scheme,
+/// How requests arrive and what every answer carries: forwarded headers from trusted proxies only, HSTS outside
+/// Development, the security headers (<see cref="SecurityHeaders"/>), and HEAD answered wherever GET is. First in the pipeline, so everything after sees the real client and scheme,
 /// and before routing (Program calls UseRouting right after), so a HEAD is routed as a GET.
 /// </summary>
 public static class TransportHostingExtensions
@@ -57,6 +57,7 @@ public static class TransportHostingExtensions
             app.UseHsts();
         }
 
+        app.UseSecurityHeaders();
         app.UseHeadAsGet();
         return app;
     }
