@@ -1,5 +1,6 @@
 using EmployeeDirectory.Web.Api;
 using EmployeeDirectory.Web.Components.Identity;
+using EmployeeDirectory.Web.Transport;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -44,6 +45,9 @@ public static class UiHostingExtensions
 
             return next(context);
         });
+
+        // Outside Development pages need HTTPS (their cookies are Secure): over plain HTTP a clear 400, not a 500.
+        app.UseHttpsForPages();
 
         // Antiforgery runs in UseDirectoryAuth, after authentication: its tokens are bound to the user.
         return app;

@@ -39,6 +39,7 @@ public static class TransportHostingExtensions
         });
 
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        services.AddHostedService<PlainHttpWarning>();
         return builder;
     }
 
