@@ -133,6 +133,20 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
+    /// Starts the app on Kestrel at the addresses its own configuration names (<c>urls</c>, plus any the app adds,
+    /// such as <c>Management:Urls</c>), as a deployed server binds them; returns every address it listens on.
+    /// </summary>
+    public IReadOnlyCollection<string> StartKestrelAtConfiguredUrls()
+    {
+        UseKestrel();
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel started without reporting the addresses it listens on.");
+        serverAddress = new Uri(addresses.First());
+        return [.. addresses];
+    }
+
+    /// <summary>
     /// A client sending an API key that acts with <paramref name="role"/> (an admin unless told otherwise;
     /// for an employee key, as the employee with <paramref name="employeeEmail"/>). The key is created once
     /// per role and employee through the application's own key store. Fails the test on any 5xx, whatever

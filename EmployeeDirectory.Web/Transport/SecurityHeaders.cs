@@ -6,7 +6,8 @@ namespace EmployeeDirectory.Web.Transport;
 /// The headers every response carries, set by the app so they hold with or without a proxy in front: a Content
 /// Security Policy that Blazor Server and MudBlazor work under, <c>nosniff</c>, no framing, a referrer policy and a
 /// permissions policy. Added when the response starts, so error handling that clears a failed response's headers
-/// cannot drop them.
+/// cannot drop them, by a start-up filter, so they come first in the pipeline and even an answer given before the
+/// app's own middleware (the management listener's 404) carries them.
 /// </summary>
 /// <remarks>
 /// Scripts come from this site only; the one inline script, the import map, carries a nonce made afresh for each
@@ -42,6 +43,9 @@ internal static class SecurityHeaders
         return context.Items[NonceKey] as string ?? throw new InvalidOperationException("UseSecurityHeaders must run before the page renders.");
     }
 
+    /// <summary>Puts the headers first in the pipeline.</summary>
+    public static IStartupFilter First() => new SecurityHeadersFilter();
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -60,4 +64,13 @@ internal static class SecurityHeaders
             });
             return next(context);
         });
+
+    private sealed class SecurityHeadersFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseSecurityHeaders();
+            next(app);
+        };
+    }
 }

@@ -40,6 +40,9 @@ public static class TransportHostingExtensions
 
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         services.AddHostedService<PlainHttpWarning>();
+
+        // A start-up filter, registered before any other of the app's: the headers go on every answer.
+        services.AddTransient(_ => SecurityHeaders.First());
         return builder;
     }
 
@@ -58,7 +61,6 @@ public static class TransportHostingExtensions
             app.UseHsts();
         }
 
-        app.UseSecurityHeaders();
         app.UseHeadAsGet();
         return app;
     }
