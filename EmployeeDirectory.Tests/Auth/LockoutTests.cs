@@ -102,8 +102,8 @@ public sealed partial class LockoutTests(DirectoryAppFactory app) : IClassFixtur
     }
 
     /// <summary>
-    /// What a person sees: status and page, with the email typed back and what is encrypted afresh for each
-    /// answer (the form's token, Blazor's persisted state) taken out.
+    /// What a person sees: status and page, with the email typed back and what is made afresh for each
+    /// answer (the form's token, Blazor's persisted state, the script nonce) taken out.
     /// </summary>
     private async Task<(HttpStatusCode Status, string Page)> AnswerAsync(string email, string password)
     {
@@ -112,6 +112,7 @@ public sealed partial class LockoutTests(DirectoryAppFactory app) : IClassFixtur
         var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         page = AntiforgeryToken().Replace(page.Replace(email, "{email}", StringComparison.Ordinal), "{token}");
         page = PersistedState().Replace(page, "{state}");
+        page = ScriptNonce().Replace(page, "{nonce}");
         return (response.StatusCode, page);
     }
 
@@ -130,4 +131,7 @@ public sealed partial class LockoutTests(DirectoryAppFactory app) : IClassFixtur
 
     [GeneratedRegex("<!--Blazor-Server-Component-State:[^>]*-->")]
     private static partial Regex PersistedState();
+
+    [GeneratedRegex("""nonce="[^"]+""")]
+    private static partial Regex ScriptNonce();
 }

@@ -78,13 +78,15 @@ public static class AuthHostingExtensions
     }
 
     /// <summary>
-    /// Authentication, the API's rate limits (per caller, so after authentication), the admin area's
-    /// guard, authorization, then antiforgery (its tokens are bound to the signed-in user).
+    /// Authentication, the cookie API calls' CSRF guard, the API's rate limits (per caller, so after
+    /// authentication), the admin area's guard, authorization, then antiforgery (its tokens are bound to the
+    /// signed-in user).
     /// </summary>
     public static WebApplication UseDirectoryAuth(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
+        app.UseCookieApiCsrfGuard();
         app.UseRateLimiter();
         app.UseAdminArea();
         app.UseAuthorization();
@@ -128,8 +130,8 @@ public static class AuthHostingExtensions
         // Behind a proxy that ends TLS, the request is HTTPS once forwarded headers from a trusted proxy say so.
         cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
-        // Lax: another site's POST, PUT or DELETE never carries the cookie, and the API takes only JSON
-        // bodies (no simple cross-site form), so a cookie-authenticated API call cannot be forged.
+        // Lax: another site's POST, PUT or DELETE never carries the cookie; a sibling subdomain's could, so an
+        // unsafe API call by cookie also needs a header no other origin can add (CookieApiCsrfGuard).
         cookie.Cookie.SameSite = SameSiteMode.Lax;
         cookie.LoginPath = AccountPaths.Login;
         cookie.LogoutPath = AccountPaths.Logout;
