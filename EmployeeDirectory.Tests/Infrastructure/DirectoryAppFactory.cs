@@ -147,8 +147,8 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// A client sending an API key that acts with <paramref name="role"/> (an admin unless told otherwise;
-    /// for an employee key, as the employee with <paramref name="employeeEmail"/>). The key is created once
+    /// A client sending an API key that acts with <paramref name="role"/> (an admin unless told otherwise: every
+    /// scope; an employee: <c>directory:read</c>, as the employee with <paramref name="employeeEmail"/> when given). The key is created once
     /// per role and employee through the application's own key store. Fails the test on any 5xx, whatever
     /// the test itself asserts.
     /// </summary>
@@ -160,6 +160,20 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         var client = CreateAnonymousClient();
         client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key.Value.GetAwaiter().GetResult());
         return client;
+    }
+
+    /// <summary>
+    /// A client sending a new API key with exactly <paramref name="scopes"/> (acting for the employee with
+    /// <paramref name="employeeEmail"/> when given), made through the application's own key store; returns the key's id too.
+    /// </summary>
+    public async Task<(HttpClient Client, int KeyId)> CreateScopedApiClientAsync(string name, IReadOnlyList<string> scopes, string? employeeEmail = null, DateTimeOffset? expiresAt = null)
+    {
+        var result = await Services.GetRequiredService<ApiKeyStore>().CreateAsync(new ApiKeyDraft(name, scopes, employeeEmail, expiresAt), "tests");
+        var created = result.Value
+            ?? throw new InvalidOperationException($"Could not create an API key with {string.Join(' ', scopes)}: {string.Join(" ", result.Errors.SelectMany(e => e.Value))}");
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, created.Secret);
+        return (client, created.Key.Id);
     }
 
     /// <summary>A client with no credentials that does not follow redirects; fails the test on any 5xx.</summary>
@@ -276,7 +290,7 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
 
     private async Task<string> CreateApiKeyAsync(string name, string role, string? employeeEmail)
     {
-        var result = await Services.GetRequiredService<ApiKeyStore>().CreateAsync(new ApiKeyDraft(name, role, employeeEmail), "tests");
+        var result = await Services.GetRequiredService<ApiKeyStore>().CreateAsync(new ApiKeyDraft(name, Scopes: null, employeeEmail, Role: role), "tests");
         return result.Value?.Secret
             ?? throw new InvalidOperationException($"Could not create an API key for {role}: {string.Join(" ", result.Errors.SelectMany(e => e.Value))}");
     }

@@ -77,7 +77,7 @@ internal static class ApiProblems
     {
         StatusCodes.Status400BadRequest => "The request could not be read: check that the body is well-formed JSON and every parameter has the expected format.",
         StatusCodes.Status401Unauthorized => "Sign in, or send a valid API key in the X-Api-Key header.",
-        StatusCodes.Status403Forbidden => "You are signed in, but your role does not allow this.",
+        StatusCodes.Status403Forbidden => "You are signed in, but your role (or your API key's scopes) does not allow this.",
         StatusCodes.Status404NotFound => "No API endpoint matches this path.",
         StatusCodes.Status405MethodNotAllowed => $"This endpoint does not accept {method}.",
         StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with Content-Type: application/json.",

@@ -10,8 +10,9 @@ namespace EmployeeDirectory.Web.Api;
 
 /// <summary>
 /// Search, read and edit employees over JSON: a thin shell over the Core services. Every route needs a
-/// signed-in caller (cookie or API key); editing a profile needs an admin, and setting presence the
-/// employee themself or an admin.
+/// signed-in caller (cookie or API key); reading needs <see cref="DirectoryPolicies.ReadDirectory"/> (any account,
+/// a key with <c>directory:read</c>), editing a profile <see cref="DirectoryPolicies.EditProfiles"/>, and setting
+/// presence the employee themself or an admin (or a <c>presence:write</c> key), which the presence service decides.
 /// </summary>
 internal static class EmployeesApi
 {
@@ -24,16 +25,18 @@ internal static class EmployeesApi
 
         api.MapGet("/employees", SearchEmployeesAsync)
             .WithName("SearchEmployees")
-            .WithSummary("Search the directory, one page at a time.");
+            .WithSummary("Search the directory, one page at a time.")
+            .RequireAuthorization(DirectoryPolicies.ReadDirectory);
 
         api.MapGet("/employees/{id:int}", GetEmployeeAsync)
             .WithName("GetEmployee")
             .WithSummary("One employee with profile, presence and concurrency stamp.")
+            .RequireAuthorization(DirectoryPolicies.ReadDirectory)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPut("/employees/{id:int}", UpdateProfileAsync)
             .WithName("UpdateProfile")
-            .WithSummary("Replace an employee's profile (admins only); refused with 409 if someone saved since the stamp was read.")
+            .WithSummary("Replace an employee's profile (admins, or keys with profile:write); refused with 409 if someone saved since the stamp was read.")
             .RequireAuthorization(DirectoryPolicies.EditProfiles)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -50,7 +53,8 @@ internal static class EmployeesApi
 
         api.MapGet("/departments", GetDepartmentsAsync)
             .WithName("GetDepartments")
-            .WithSummary("All departments with head counts.");
+            .WithSummary("All departments with head counts.")
+            .RequireAuthorization(DirectoryPolicies.ReadDirectory);
 
         api.MapPresenceHistoryApi();
         api.MapRollCallApi();

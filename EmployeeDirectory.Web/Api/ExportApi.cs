@@ -13,12 +13,16 @@ internal static class ExportApi
             .WithName("ExportEmployeesCsv")
             .WithSummary("Every employee the search matches (q, department, status, sort as GET /api/employees), as CSV with a header row.")
             .Produces(StatusCodes.Status200OK, contentType: EmployeeCsv.ContentType)
+            .RequireAuthorization(Auth.DirectoryPolicies.ReadDirectory)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem();
 
         api.MapGet("/employees/{id:int}/vcard", GetVCardAsync)
             .WithName("GetEmployeeVCard")
             .WithSummary("One employee as a vCard 4.0 (name, title, department, email, phone, location).")
             .Produces(StatusCodes.Status200OK, contentType: VCard.ContentType)
+            .RequireAuthorization(Auth.DirectoryPolicies.ReadDirectory)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

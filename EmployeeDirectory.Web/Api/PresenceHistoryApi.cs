@@ -13,6 +13,8 @@ internal static class PresenceHistoryApi
         api.MapGet("/employees/{id:int}/presence/history", GetHistoryAsync)
             .WithName("GetPresenceHistory")
             .WithSummary("An employee's status changes, newest first: from, to, note, until, at, by and source (UI, API or expiry).")
+            .RequireAuthorization(Auth.DirectoryPolicies.ReadDirectory)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

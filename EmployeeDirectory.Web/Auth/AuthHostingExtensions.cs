@@ -68,6 +68,7 @@ public static class AuthHostingExtensions
 
         services.AddSingleton<EmployeeAccountLinks>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AdminRecheck>();
         services.AddSingleton<AuthMetrics>();
         services.AddScoped<AccountProvisioner>();
         services.AddScoped<PasswordSignIn>();
