@@ -13,6 +13,7 @@ namespace EmployeeDirectory.Web.Api;
 /// signed-in caller (cookie or API key); reading needs <see cref="DirectoryPolicies.ReadDirectory"/> (any account,
 /// a key with <c>directory:read</c>), editing a profile <see cref="DirectoryPolicies.EditProfiles"/>, and setting
 /// presence the employee themself or an admin (or a <c>presence:write</c> key), which the presence service decides.
+/// "Changed by" is shown only to the employee themself and admins (<see cref="StatusPrivacy"/>).
 /// </summary>
 internal static class EmployeesApi
 {
@@ -64,7 +65,9 @@ internal static class EmployeesApi
 
     private static async Task<Results<Ok<EmployeePageResponse>, ValidationProblem>> SearchEmployeesAsync(
         [AsParameters] EmployeeSearchParameters parameters,
+        ClaimsPrincipal user,
         [FromServices] IDirectoryService directory,
+        [FromServices] StatusPrivacy privacy,
         CancellationToken cancellationToken)
     {
         if (!parameters.TryGetQuery(out var query, out var errors))
@@ -75,7 +78,7 @@ internal static class EmployeesApi
         var result = await directory.SearchAsync(query, cancellationToken);
         return result.Outcome switch
         {
-            ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
+            ServiceOutcome.Ok => TypedResults.Ok(privacy.ForViewer(result.Value!, DirectoryClaims.ActorOf(user)).ToResponse()),
             ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
             _ => throw Unexpected(nameof(IDirectoryService.SearchAsync), result.Outcome),
         };
@@ -83,13 +86,15 @@ internal static class EmployeesApi
 
     private static async Task<Results<Ok<EmployeeResponse>, ProblemHttpResult>> GetEmployeeAsync(
         int id,
+        ClaimsPrincipal user,
         [FromServices] IDirectoryService directory,
+        [FromServices] StatusPrivacy privacy,
         CancellationToken cancellationToken)
     {
         var employee = await directory.GetEmployeeAsync(id, cancellationToken);
         return employee is null
             ? ApiProblems.EmployeeNotFound(id)
-            : TypedResults.Ok(employee.ToResponse());
+            : TypedResults.Ok(privacy.ForViewer(employee, DirectoryClaims.ActorOf(user)).ToResponse());
     }
 
     private static async Task<Ok<IReadOnlyList<DepartmentResponse>>> GetDepartmentsAsync(
@@ -106,6 +111,7 @@ internal static class EmployeesApi
         ClaimsPrincipal user,
         HttpResponse response,
         [FromServices] IPresenceService presence,
+        [FromServices] StatusPrivacy privacy,
         CancellationToken cancellationToken)
     {
         if (!body.TryGetUpdate(out var update, out var errors))
@@ -114,14 +120,15 @@ internal static class EmployeesApi
         }
 
         // The presence service decides who may set whose status, for the API, the pages and keys alike.
-        var result = await presence.SetPresenceAsync(id, update, DirectoryClaims.ActorOf(user), cancellationToken);
+        var actor = DirectoryClaims.ActorOf(user);
+        var result = await presence.SetPresenceAsync(id, update, actor, cancellationToken);
         return result.Outcome switch
         {
-            ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
+            ServiceOutcome.Ok => TypedResults.Ok(privacy.ForViewer(result.Value!, actor).ToResponse()),
             ServiceOutcome.Forbidden => ApiProblems.NotYourPresence(id),
             ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
             ServiceOutcome.NotFound => ApiProblems.EmployeeNotFound(id),
-            ServiceOutcome.Conflict => ApiProblems.PresenceConflict(result.Value?.ToResponse()),
+            ServiceOutcome.Conflict => ApiProblems.PresenceConflict(result.Value is { } current ? privacy.ForViewer(current, actor).ToResponse() : null),
             ServiceOutcome.Unavailable => ApiProblems.DatabaseUnavailable(response),
             _ => throw Unexpected(nameof(IPresenceService.SetPresenceAsync), result.Outcome),
         };
@@ -130,8 +137,10 @@ internal static class EmployeesApi
     private static async Task<Results<Ok<EmployeeResponse>, ValidationProblem, ProblemHttpResult>> UpdateProfileAsync(
         int id,
         [FromBody] ProfileRequest body,
+        ClaimsPrincipal user,
         HttpResponse response,
         [FromServices] IDirectoryService directory,
+        [FromServices] StatusPrivacy privacy,
         CancellationToken cancellationToken)
     {
         if (!body.TryGetUpdate(out var update, out var errors))
@@ -142,7 +151,7 @@ internal static class EmployeesApi
         var result = await directory.UpdateProfileAsync(id, update, cancellationToken);
         return result.Outcome switch
         {
-            ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
+            ServiceOutcome.Ok => TypedResults.Ok(privacy.ForViewer(result.Value!, DirectoryClaims.ActorOf(user)).ToResponse()),
             ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
             ServiceOutcome.NotFound => ApiProblems.EmployeeNotFound(id),
             ServiceOutcome.Conflict => ApiProblems.ProfileConflict(result.Value),
