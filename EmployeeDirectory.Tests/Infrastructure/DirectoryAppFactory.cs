@@ -25,8 +25,8 @@ namespace EmployeeDirectory.Tests.Infrastructure;
 /// ring), seeded with a small roster. In memory (TestServer) by default, reached over https://localhost so
 /// Secure cookies travel as they would; <see cref="StartKestrel"/> puts it on a real loopback port for a
 /// browser. The database file is deleted on dispose. Use it as a class fixture, or <see cref="Create"/> it
-/// with Redis, another environment or extra settings. Rate limits are off unless the settings turn them
-/// on (tests call the API in bursts); <see cref="Logs"/> holds what the app logged. Outside Development the key
+/// with Redis, another environment or extra settings. Rate limits (API, sign-in, status changes) are off unless
+/// the settings turn them on (tests call the API in bursts); <see cref="Logs"/> holds what the app logged. Outside Development the key
 /// ring is encrypted with <see cref="TestCertificate.Shared"/> (the app refuses to start without a certificate)
 /// unless the settings name any <c>DataProtection:</c> key themselves.
 /// Every route needs a signed-in caller: <see cref="CreateApiClient"/> sends an API key acting with a
@@ -244,6 +244,7 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
             [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}"] = SeedEmployees.ToString(CultureInfo.InvariantCulture),
             ["RateLimits:Api:PerSecond"] = "0",
             ["RateLimits:SignIn:PerMinute"] = "0",
+            ["RateLimits:Presence:PerMinute"] = "0",
             ["ConnectionStrings:Redis"] = redisConnectionString,
         };
         if (environment != Environments.Development && !settings.Keys.Any(key => key.StartsWith("DataProtection:", StringComparison.OrdinalIgnoreCase)))

@@ -52,6 +52,18 @@ internal static class ApiProblems
             detail: "The database could not be reached, so nothing was saved. Try again in a moment.");
     }
 
+    /// <summary>Over <c>RateLimits:Presence:PerMinute</c>: 429 with <c>Retry-After</c>; nothing was saved.</summary>
+    public static ProblemHttpResult TooManyStatusChanges(HttpResponse response, TimeSpan? retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var seconds = Math.Max(1, (int)Math.Ceiling((retryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many status changes",
+            detail: $"This status has been changed too often in the last minute by the same caller. Nothing was saved: wait {seconds} s, then try again.");
+    }
+
     public static ProblemHttpResult NotYourPresence(int id) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status403Forbidden,

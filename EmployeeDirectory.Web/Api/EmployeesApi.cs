@@ -50,6 +50,7 @@ internal static class EmployeesApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/departments", GetDepartmentsAsync)
@@ -130,6 +131,7 @@ internal static class EmployeesApi
             ServiceOutcome.NotFound => ApiProblems.EmployeeNotFound(id),
             ServiceOutcome.Conflict => ApiProblems.PresenceConflict(result.Value is { } current ? privacy.ForViewer(current, actor).ToResponse() : null),
             ServiceOutcome.Unavailable => ApiProblems.DatabaseUnavailable(response),
+            ServiceOutcome.Throttled => ApiProblems.TooManyStatusChanges(response, result.RetryAfter),
             _ => throw Unexpected(nameof(IPresenceService.SetPresenceAsync), result.Outcome),
         };
     }
