@@ -72,6 +72,8 @@ public static class AuthHostingExtensions
         services.AddSingleton<AuthMetrics>();
         services.AddScoped<AccountProvisioner>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SignInBackoff>();
+        services.AddSingleton<SignInRefusalLog>();
         services.AddHostedService<AccountBootstrapper>();
 
         builder.AddDirectoryDataProtection();
@@ -115,8 +117,8 @@ public static class AuthHostingExtensions
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
 
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Wrong passwords never lock an account (anyone could lock anyone out): SignInBackoff slows the client
+        // instead. A lockout set by other means (an earlier version's, or a database edit) is still honoured.
         options.Lockout.AllowedForNewUsers = true;
 
         options.User.RequireUniqueEmail = true;

@@ -39,15 +39,15 @@ public sealed class ExportLimitOptions
     public int PerReplica { get; set; } = 2;
 }
 
-/// <summary>Sign-in attempts (the login form's POST), counted per client address and per account alike.</summary>
+/// <summary>Sign-in attempts (the login form's POST), counted per client address (an IPv6 one by its /64).</summary>
 public sealed class SignInLimitOptions
 {
     public const int MaxPerMinute = 10_000;
 
     /// <summary>
-    /// Attempts a minute from one client address, and against one account. Default 10: five wrong
-    /// passwords lock an account for 15 minutes anyway, so this mostly slows a guesser spreading over
-    /// many accounts. 0 turns it off.
+    /// Attempts a minute from one client, at any accounts. Default 10: wrong passwords at one account from one
+    /// client are slowed further by the sign-in back-off, so this mostly slows a guesser spreading over many
+    /// accounts. 0 turns it off.
     /// </summary>
     public int PerMinute { get; set; } = 10;
 }
