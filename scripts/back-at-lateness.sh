@@ -36,7 +36,7 @@ trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 api_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
-cluster=$(Auth__SeedApiKey="$api_key" RateLimits__Api__PerSecond=0 Logging__LogLevel__Default=Warning \
+cluster=$(Auth__SeedApiKey="$api_key" RateLimits__Api__PerSecond=0 RateLimits__Presence__PerMinute=0 Logging__LogLevel__Default=Warning \
     scripts/cluster.sh up --replicas 1 --employees "$employees" --port "$port" "${build[@]}")
 front=$(head -n 1 <<<"$cluster")
 database="$(awk '$1 == "work" { print $2 }' "$CLUSTER_DIR/cluster.state")/directory.db"

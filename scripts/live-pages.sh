@@ -54,7 +54,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
 api_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
 # Development seeds the demo accounts (their password set here) and takes a seeded API key for the writer.
-cluster=$(Auth__DemoPassword="$password" Auth__SeedApiKey="$api_key" RateLimits__Api__PerSecond=0 Logging__LogLevel__Default=Warning \
+cluster=$(Auth__DemoPassword="$password" Auth__SeedApiKey="$api_key" RateLimits__Api__PerSecond=0 RateLimits__Presence__PerMinute=0 Circuits__PerUser=0 Logging__LogLevel__Default=Warning \
     scripts/cluster.sh up --replicas 1 --employees "$employees" --port "$port" "${build[@]}")
 front=$(head -n 1 <<<"$cluster")
 replica_url=$(awk '$1 == "replica-1" { print $2 }' <<<"$cluster")

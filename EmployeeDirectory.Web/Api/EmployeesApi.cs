@@ -10,8 +10,10 @@ namespace EmployeeDirectory.Web.Api;
 
 /// <summary>
 /// Search, read and edit employees over JSON: a thin shell over the Core services. Every route needs a
-/// signed-in caller (cookie or API key); editing a profile needs an admin, and setting presence the
-/// employee themself or an admin.
+/// signed-in caller (cookie or API key); reading needs <see cref="DirectoryPolicies.ReadDirectory"/> (any account,
+/// a key with <c>directory:read</c>), editing a profile <see cref="DirectoryPolicies.EditProfiles"/>, and setting
+/// presence the employee themself or an admin (or a <c>presence:write</c> key), which the presence service decides.
+/// "Changed by" is shown only to the employee themself and admins (<see cref="StatusPrivacy"/>).
 /// </summary>
 internal static class EmployeesApi
 {
@@ -24,16 +26,18 @@ internal static class EmployeesApi
 
         api.MapGet("/employees", SearchEmployeesAsync)
             .WithName("SearchEmployees")
-            .WithSummary("Search the directory, one page at a time.");
+            .WithSummary("Search the directory, one page at a time.")
+            .RequireAuthorization(DirectoryPolicies.ReadDirectory);
 
         api.MapGet("/employees/{id:int}", GetEmployeeAsync)
             .WithName("GetEmployee")
             .WithSummary("One employee with profile, presence and concurrency stamp.")
+            .RequireAuthorization(DirectoryPolicies.ReadDirectory)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPut("/employees/{id:int}", UpdateProfileAsync)
             .WithName("UpdateProfile")
-            .WithSummary("Replace an employee's profile (admins only); refused with 409 if someone saved since the stamp was read.")
+            .WithSummary("Replace an employee's profile (admins, or keys with profile:write); refused with 409 if someone saved since the stamp was read.")
             .RequireAuthorization(DirectoryPolicies.EditProfiles)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -46,11 +50,13 @@ internal static class EmployeesApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/departments", GetDepartmentsAsync)
             .WithName("GetDepartments")
-            .WithSummary("All departments with head counts.");
+            .WithSummary("All departments with head counts.")
+            .RequireAuthorization(DirectoryPolicies.ReadDirectory);
 
         api.MapPresenceHistoryApi();
         api.MapRollCallApi();
@@ -60,7 +66,9 @@ internal static class EmployeesApi
 
     private static async Task<Results<Ok<EmployeePageResponse>, ValidationProblem>> SearchEmployeesAsync(
         [AsParameters] EmployeeSearchParameters parameters,
+        ClaimsPrincipal user,
         [FromServices] IDirectoryService directory,
+        [FromServices] StatusPrivacy privacy,
         CancellationToken cancellationToken)
     {
         if (!parameters.TryGetQuery(out var query, out var errors))
@@ -71,7 +79,7 @@ internal static class EmployeesApi
         var result = await directory.SearchAsync(query, cancellationToken);
         return result.Outcome switch
         {
-            ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
+            ServiceOutcome.Ok => TypedResults.Ok(privacy.ForViewer(result.Value!, DirectoryClaims.ActorOf(user)).ToResponse()),
             ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
             _ => throw Unexpected(nameof(IDirectoryService.SearchAsync), result.Outcome),
         };
@@ -79,13 +87,15 @@ internal static class EmployeesApi
 
     private static async Task<Results<Ok<EmployeeResponse>, ProblemHttpResult>> GetEmployeeAsync(
         int id,
+        ClaimsPrincipal user,
         [FromServices] IDirectoryService directory,
+        [FromServices] StatusPrivacy privacy,
         CancellationToken cancellationToken)
     {
         var employee = await directory.GetEmployeeAsync(id, cancellationToken);
         return employee is null
             ? ApiProblems.EmployeeNotFound(id)
-            : TypedResults.Ok(employee.ToResponse());
+            : TypedResults.Ok(privacy.ForViewer(employee, DirectoryClaims.ActorOf(user)).ToResponse());
     }
 
     private static async Task<Ok<IReadOnlyList<DepartmentResponse>>> GetDepartmentsAsync(
@@ -102,6 +112,7 @@ internal static class EmployeesApi
         ClaimsPrincipal user,
         HttpResponse response,
         [FromServices] IPresenceService presence,
+        [FromServices] StatusPrivacy privacy,
         CancellationToken cancellationToken)
     {
         if (!body.TryGetUpdate(out var update, out var errors))
@@ -110,15 +121,17 @@ internal static class EmployeesApi
         }
 
         // The presence service decides who may set whose status, for the API, the pages and keys alike.
-        var result = await presence.SetPresenceAsync(id, update, DirectoryClaims.ActorOf(user), cancellationToken);
+        var actor = DirectoryClaims.ActorOf(user);
+        var result = await presence.SetPresenceAsync(id, update, actor, cancellationToken);
         return result.Outcome switch
         {
-            ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
+            ServiceOutcome.Ok => TypedResults.Ok(privacy.ForViewer(result.Value!, actor).ToResponse()),
             ServiceOutcome.Forbidden => ApiProblems.NotYourPresence(id),
             ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
             ServiceOutcome.NotFound => ApiProblems.EmployeeNotFound(id),
-            ServiceOutcome.Conflict => ApiProblems.PresenceConflict(result.Value?.ToResponse()),
+            ServiceOutcome.Conflict => ApiProblems.PresenceConflict(result.Value is { } current ? privacy.ForViewer(current, actor).ToResponse() : null),
             ServiceOutcome.Unavailable => ApiProblems.DatabaseUnavailable(response),
+            ServiceOutcome.Throttled => ApiProblems.TooManyStatusChanges(response, result.RetryAfter),
             _ => throw Unexpected(nameof(IPresenceService.SetPresenceAsync), result.Outcome),
         };
     }
@@ -126,8 +139,10 @@ internal static class EmployeesApi
     private static async Task<Results<Ok<EmployeeResponse>, ValidationProblem, ProblemHttpResult>> UpdateProfileAsync(
         int id,
         [FromBody] ProfileRequest body,
+        ClaimsPrincipal user,
         HttpResponse response,
         [FromServices] IDirectoryService directory,
+        [FromServices] StatusPrivacy privacy,
         CancellationToken cancellationToken)
     {
         if (!body.TryGetUpdate(out var update, out var errors))
@@ -138,7 +153,7 @@ internal static class EmployeesApi
         var result = await directory.UpdateProfileAsync(id, update, cancellationToken);
         return result.Outcome switch
         {
-            ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),
+            ServiceOutcome.Ok => TypedResults.Ok(privacy.ForViewer(result.Value!, DirectoryClaims.ActorOf(user)).ToResponse()),
             ServiceOutcome.Invalid => ApiProblems.Invalid(result.Errors),
             ServiceOutcome.NotFound => ApiProblems.EmployeeNotFound(id),
             ServiceOutcome.Conflict => ApiProblems.ProfileConflict(result.Value),

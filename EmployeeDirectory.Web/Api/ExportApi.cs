@@ -1,4 +1,5 @@
 using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,24 +12,31 @@ internal static class ExportApi
     {
         api.MapGet("/employees/export.csv", ExportCsvAsync)
             .WithName("ExportEmployeesCsv")
-            .WithSummary("Every employee the search matches (q, department, status, sort as GET /api/employees), as CSV with a header row.")
+            .WithSummary("Every employee the search matches (q, department, status, sort as GET /api/employees), as CSV with a header row. One export at a time per caller.")
             .Produces(StatusCodes.Status200OK, contentType: EmployeeCsv.ContentType)
+            .RequireAuthorization(Auth.DirectoryPolicies.ReadDirectory)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem();
 
         api.MapGet("/employees/{id:int}/vcard", GetVCardAsync)
             .WithName("GetEmployeeVCard")
             .WithSummary("One employee as a vCard 4.0 (name, title, department, email, phone, location).")
             .Produces(StatusCodes.Status200OK, contentType: VCard.ContentType)
+            .RequireAuthorization(Auth.DirectoryPolicies.ReadDirectory)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<Results<EmployeeCsv, ValidationProblem>> ExportCsvAsync(
+    private static async Task<Results<EmployeeCsv, ValidationProblem, ProblemHttpResult>> ExportCsvAsync(
         [FromQuery(Name = "q")] string? q,
         [FromQuery(Name = "department")] string? department,
         [FromQuery(Name = "status")] string? status,
         [FromQuery(Name = "sort")] string? sort,
+        HttpContext context,
         [FromServices] IDirectoryExport export,
+        [FromServices] ExportLimit limit,
         CancellationToken cancellationToken)
     {
         var parameters = new EmployeeSearchParameters { Q = q, Department = department, Status = status, Sort = sort };
@@ -37,6 +45,17 @@ internal static class ExportApi
             return ApiProblems.Invalid(errors);
         }
 
+        // Held until the response is done, so until the last row is written.
+        if (limit.TryStart(ApiRateLimiter.CallerOf(context)) is not { } lease)
+        {
+            context.Response.Headers.RetryAfter = ExportLimit.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "An export is already running",
+                detail: "Each caller runs one export at a time, and each server a few for everyone. Wait for the running export to finish, then try again.");
+        }
+
+        context.Response.RegisterForDispose(lease);
         var result = await export.ExportAsync(query, cancellationToken);
         return result.IsOk ? new EmployeeCsv(result.Value!) : ApiProblems.Invalid(result.Errors);
     }

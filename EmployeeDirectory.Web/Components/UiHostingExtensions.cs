@@ -1,9 +1,12 @@
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Components.Circuits;
 using EmployeeDirectory.Web.Components.Identity;
 using EmployeeDirectory.Web.Components.Live;
 using EmployeeDirectory.Web.Components.Presence;
 using EmployeeDirectory.Web.Components.Theme;
+using EmployeeDirectory.Web.Transport;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -38,6 +41,11 @@ public static class UiHostingExtensions
         builder.Services.AddOptions<LiveDirectoryOptions>().BindConfiguration(LiveDirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<LiveDirectory>();
         builder.Services.TryAddSingleton<ThemeStylesheet>();
+
+        // At most Circuits:PerUser open circuits per account on this server (settings above); none for anonymous callers.
+        builder.Services.AddSingleton<OpenCircuits>();
+        builder.Services.AddSingleton<CircuitRefusals>();
+        builder.Services.AddScoped<CircuitHandler, CircuitLimitHandler>();
         return builder;
     }
 
@@ -63,6 +71,9 @@ public static class UiHostingExtensions
 
             return next(context);
         });
+
+        // Outside Development pages need HTTPS (their cookies are Secure): over plain HTTP a clear 400, not a 500.
+        app.UseHttpsForPages();
 
         // Antiforgery runs in UseDirectoryAuth, after authentication: its tokens are bound to the user.
         return app;

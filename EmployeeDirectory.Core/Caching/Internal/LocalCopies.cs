@@ -83,7 +83,9 @@ internal sealed class LocalCopies(
         }
     }
 
-    void IInvalidationTarget.GenerationAnnounced(long generation) => SwitchGeneration(generation);
+    // Only the database says which generation is current: a message on the channel is a hint to go and look.
+    // Without a generation store nobody announces one, so an announcement is ignored.
+    void IInvalidationTarget.GenerationAnnounced(long generation) => Relay?.GenerationAnnounced(generation);
 
     void IInvalidationTarget.Disconnected() => Relay?.MissingFrom(timeProvider.GetUtcNow());
 

@@ -40,6 +40,10 @@ public sealed class PresenceChanger(IPresenceService presence, ICurrentActor act
             case ServiceOutcome.NotFound:
                 snackbar.Add($"{employeeName} is no longer in the directory", Severity.Warning);
                 return null;
+            case ServiceOutcome.Throttled:
+                var seconds = Math.Max(1, (int)Math.Ceiling((result.RetryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds));
+                snackbar.Add($"{employeeName}'s status has been changed too often in the last minute. Nothing was changed: try again in {seconds} s.", Severity.Warning);
+                return null;
             case ServiceOutcome.Unavailable:
                 snackbar.Add($"The directory's database can't be reached right now, so {employeeName}'s status was not changed. Try again in a moment.", Severity.Error);
                 return null;

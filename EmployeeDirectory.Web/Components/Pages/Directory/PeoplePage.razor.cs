@@ -55,6 +55,9 @@ public sealed partial class PeoplePage : IDirectoryRowOwner
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private StatusPrivacy Privacy { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -226,9 +229,13 @@ public sealed partial class PeoplePage : IDirectoryRowOwner
         await LoadAsync(quietly: true);
     }
 
-    /// <summary>Shows a changed row: in the list the page renders from, and in its row component, which renders alone.</summary>
+    /// <summary>
+    /// Shows a changed row, as the user may see it (<see cref="StatusPrivacy"/>): in the list the page renders from, and
+    /// in its row component, which renders alone.
+    /// </summary>
     private void PatchRow(int index, DirectoryRow row)
     {
+        row = Visible(row);
         _rows[index] = row;
         if (_rowViews.TryGetValue(row.Id, out var view))
         {
@@ -283,9 +290,12 @@ public sealed partial class PeoplePage : IDirectoryRowOwner
         }
     }
 
+    /// <summary>A row as the user may see it: "changed by" only for their own status, or for an admin.</summary>
+    private DirectoryRow Visible(DirectoryRow row) => _actor is { } viewer ? Privacy.ForViewer(row, viewer) : row with { Status = row.Status with { ChangedBy = null } };
+
     private void Show(DirectoryPage page)
     {
-        _rows = [.. page.Items];
+        _rows = [.. page.Items.Select(Visible)];
         _total = page.Total;
         _loaded = true;
         Follow(LiveInterest.Of(_query), [.. _rows.Select(row => row.Id)]);

@@ -1,5 +1,7 @@
+using EmployeeDirectory.Core.Accounts;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Components.Identity;
 using EmployeeDirectory.Web.Components.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -14,12 +16,19 @@ public sealed partial class EmployeePage
     private int? _loadedId;
     private bool _loading = true;
     private bool _departmentsStale;
+    private DirectoryActor? _viewer;
 
     [Parameter]
     public int Id { get; set; }
 
     [Inject]
     private IDirectoryService Directory { get; set; } = default!;
+
+    [Inject]
+    private StatusPrivacy Privacy { get; set; } = default!;
+
+    [Inject]
+    private ICurrentActor Actor { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -29,7 +38,7 @@ public sealed partial class EmployeePage
         }
 
         _loading = true;
-        _details = await Directory.GetEmployeeAsync(Id, Lifetime);
+        _details = await VisibleAsync(await Directory.GetEmployeeAsync(Id, Lifetime));
         if (_details is not null && _departments.Count == 0)
         {
             _departments = await Directory.GetDepartmentsAsync(Lifetime);
@@ -73,7 +82,7 @@ public sealed partial class EmployeePage
 
     protected override async Task RefreshAsync()
     {
-        _details = await Directory.GetEmployeeAsync(Id, Lifetime);
+        _details = await VisibleAsync(await Directory.GetEmployeeAsync(Id, Lifetime));
         if (_departmentsStale)
         {
             _departmentsStale = false;
@@ -85,9 +94,21 @@ public sealed partial class EmployeePage
     {
         if (_details is not null && status.Stamp >= _details.Status.Stamp)
         {
-            _details = _details with { Status = status };
+            _details = _details with { Status = _viewer is { } viewer ? Privacy.ForViewer(status, viewer) : status with { ChangedBy = null } };
         }
     }
 
-    private void OnProfileChanged(EmployeeDetails details) => _details = details;
+    private async Task OnProfileChangedAsync(EmployeeDetails details) => _details = await VisibleAsync(details);
+
+    /// <summary>The employee as the user may see them: "changed by" only on their own page, or for an admin.</summary>
+    private async Task<EmployeeDetails?> VisibleAsync(EmployeeDetails? details)
+    {
+        if (details is null)
+        {
+            return null;
+        }
+
+        _viewer = await Actor.GetActorAsync(Lifetime);
+        return Privacy.ForViewer(details, _viewer);
+    }
 }

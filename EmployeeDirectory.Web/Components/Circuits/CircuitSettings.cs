@@ -1,15 +1,24 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace EmployeeDirectory.Web.Components;
+namespace EmployeeDirectory.Web.Components.Circuits;
 
 /// <summary>
 /// How this server keeps Blazor circuits (section <c>Circuits</c>). A replica holds thousands of open pages, each a
-/// circuit of a few hundred kilobytes (docs/benchmarks.md), so what it keeps of a page whose browser went away is
-/// bounded too.
+/// circuit of a few hundred kilobytes (docs/benchmarks.md), so how many one person may hold, and what the server
+/// keeps of a page whose browser went away, are bounded.
 /// </summary>
 public sealed class CircuitSettings
 {
     public const string Section = "Circuits";
+
+    /// <summary>
+    /// Circuits one signed-in account may have open on one server at once: each open tab holds one. A tab over the
+    /// limit says so and stays as it was first shown, without live updates, until another closes. A tab closed without
+    /// a goodbye still counts while it is kept for a reconnect (<see cref="DisconnectedRetentionPeriod"/>).
+    /// Default 20; 0 turns the limit off.
+    /// </summary>
+    [Range(0, 10_000, ErrorMessage = "Circuits:PerUser must be between 0 (off) and 10000.")]
+    public int PerUser { get; set; } = 20;
 
     /// <summary>
     /// Circuits kept after their connection dropped, so a tab that reconnects (a laptop waking, a replica's network

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using EmployeeDirectory.Core.Accounts;
+using EmployeeDirectory.Web.Auth.ApiKeys;
+
+namespace EmployeeDirectory.Web.Auth;
+
+/// <summary>
+/// Who has which <see cref="DirectoryCapability"/>. A signed-in account has them by role: an admin all, an employee
+/// only <see cref="DirectoryCapability.ReadDirectory"/> (and their own presence, which Core checks). An API key has
+/// exactly what its scopes name (<see cref="ApiKeyScopes"/>), and never <see cref="DirectoryCapability.ManageApiKeys"/>.
+/// </summary>
+public static class DirectoryCapabilities
+{
+    /// <summary>The claim an API key's principal carries once per scope.</summary>
+    public const string ScopeClaim = "scope";
+
+    public static bool Has(ClaimsPrincipal user, DirectoryCapability capability)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        if (IsApiKey(user))
+        {
+            return capability switch
+            {
+                DirectoryCapability.ReadDirectory => HasScope(user, ApiKeyScopes.DirectoryRead),
+                DirectoryCapability.SetAnyPresence => HasScope(user, ApiKeyScopes.PresenceWrite),
+                DirectoryCapability.EditProfiles => HasScope(user, ApiKeyScopes.ProfileWrite),
+                DirectoryCapability.Administer => HasScope(user, ApiKeyScopes.Admin),
+                _ => false,
+            };
+        }
+
+        return capability == DirectoryCapability.ReadDirectory || user.IsInRole(DirectoryRoles.Admin);
+    }
+
+    /// <summary>True for a caller authenticated by an API key rather than the sign-in cookie.</summary>
+    public static bool IsApiKey(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identity?.AuthenticationType == ApiKeyDefaults.Scheme;
+    }
+
+    private static bool HasScope(ClaimsPrincipal user, string scope) => user.HasClaim(ScopeClaim, scope);
+}
