@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Api.OpenApi;
 using EmployeeDirectory.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -26,12 +27,12 @@ internal static class EmployeesApi
             .WithName("SearchEmployees")
             .WithSummary("Search the directory, one page at a time.");
 
-        api.MapGet("/employees/{id:int}", GetEmployeeAsync)
+        api.MapGet("/employees/{id:int:min(1)}", GetEmployeeAsync)
             .WithName("GetEmployee")
             .WithSummary("One employee with profile, presence and concurrency stamp.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPut("/employees/{id:int}", UpdateProfileAsync)
+        api.MapPut("/employees/{id:int:min(1)}", UpdateProfileAsync)
             .WithName("UpdateProfile")
             .WithSummary("Replace an employee's profile (admins only); refused with 409 if someone saved since the stamp was read.")
             .RequireAuthorization(DirectoryPolicies.EditProfiles)
@@ -40,7 +41,7 @@ internal static class EmployeesApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        api.MapPut("/employees/{id:int}/presence", SetPresenceAsync)
+        api.MapPut("/employees/{id:int:min(1)}/presence", SetPresenceAsync)
             .WithName("SetPresence")
             .WithSummary("Set an employee's In/Out status, note and optional back-at time (until): your own, or anyone's as an admin; refused with 409 if expectedStamp is stale.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -78,7 +79,7 @@ internal static class EmployeesApi
     }
 
     private static async Task<Results<Ok<EmployeeResponse>, ProblemHttpResult>> GetEmployeeAsync(
-        int id,
+        [OpenApiExample(ApiExamples.EmployeeId)] int id,
         [FromServices] IDirectoryService directory,
         CancellationToken cancellationToken)
     {
@@ -97,7 +98,7 @@ internal static class EmployeesApi
     }
 
     private static async Task<Results<Ok<PresenceResponse>, ValidationProblem, ProblemHttpResult>> SetPresenceAsync(
-        int id,
+        [OpenApiExample(ApiExamples.EmployeeId)] int id,
         [FromBody] PresenceRequest body,
         ClaimsPrincipal user,
         HttpResponse response,
@@ -124,7 +125,7 @@ internal static class EmployeesApi
     }
 
     private static async Task<Results<Ok<EmployeeResponse>, ValidationProblem, ProblemHttpResult>> UpdateProfileAsync(
-        int id,
+        [OpenApiExample(ApiExamples.EmployeeId)] int id,
         [FromBody] ProfileRequest body,
         HttpResponse response,
         [FromServices] IDirectoryService directory,

@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Api.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,7 +18,7 @@ internal static class ExportApi
             .Produces(StatusCodes.Status200OK, contentType: EmployeeCsv.ContentType)
             .ProducesValidationProblem();
 
-        api.MapGet("/employees/{id:int}/vcard", GetVCardAsync)
+        api.MapGet("/employees/{id:int:min(1)}/vcard", GetVCardAsync)
             .WithName("GetEmployeeVCard")
             .WithSummary("One employee as a vCard 4.0 (name, title, department, email, phone, location).")
             .Produces(StatusCodes.Status200OK, contentType: VCard.ContentType)
@@ -24,10 +27,10 @@ internal static class ExportApi
     }
 
     private static async Task<Results<EmployeeCsv, ValidationProblem>> ExportCsvAsync(
-        [FromQuery(Name = "q")] string? q,
-        [FromQuery(Name = "department")] string? department,
-        [FromQuery(Name = "status")] string? status,
-        [FromQuery(Name = "sort")] string? sort,
+        [FromQuery(Name = "q"), MaxLength(DirectoryQuery.MaxTextLength), OpenApiExample("ann")] string? q,
+        [FromQuery(Name = "department"), MaxLength(DirectoryQuery.MaxTextLength), OpenApiExample("Engineering")] string? department,
+        [FromQuery(Name = "status"), OpenApiEnum(typeof(PresenceStatus)), OpenApiExample(nameof(PresenceStatus.In))] string? status,
+        [FromQuery(Name = "sort"), OpenApiEnum(typeof(DirectorySort)), OpenApiExample(nameof(DirectorySort.Department))] string? sort,
         [FromServices] IDirectoryExport export,
         CancellationToken cancellationToken)
     {
@@ -42,7 +45,7 @@ internal static class ExportApi
     }
 
     private static async Task<Results<VCard, ProblemHttpResult>> GetVCardAsync(
-        int id,
+        [OpenApiExample(ApiExamples.EmployeeId)] int id,
         [FromServices] IDirectoryService directory,
         CancellationToken cancellationToken)
     {

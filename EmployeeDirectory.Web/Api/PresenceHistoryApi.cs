@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Api.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +12,7 @@ internal static class PresenceHistoryApi
 {
     public static RouteGroupBuilder MapPresenceHistoryApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/employees/{id:int}/presence/history", GetHistoryAsync)
+        api.MapGet("/employees/{id:int:min(1)}/presence/history", GetHistoryAsync)
             .WithName("GetPresenceHistory")
             .WithSummary("An employee's status changes, newest first: from, to, note, until, at, by and source (UI, API or expiry).")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -18,9 +20,9 @@ internal static class PresenceHistoryApi
     }
 
     private static async Task<Results<Ok<PresenceHistoryResponse>, ValidationProblem, ProblemHttpResult>> GetHistoryAsync(
-        int id,
-        [FromQuery(Name = "page")] string? page,
-        [FromQuery(Name = "pageSize")] string? pageSize,
+        [OpenApiExample(ApiExamples.EmployeeId)] int id,
+        [FromQuery(Name = "page"), Description("1-based page number."), OpenApiInteger(1, int.MaxValue, 1), OpenApiExample(1)] string? page,
+        [FromQuery(Name = "pageSize"), Description("Changes per page."), OpenApiInteger(1, PresenceHistoryPage.MaxPageSize, PresenceHistoryPage.DefaultPageSize), OpenApiExample(10)] string? pageSize,
         [FromServices] IPresenceHistory history,
         CancellationToken cancellationToken)
     {

@@ -1,20 +1,29 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using EmployeeDirectory.Core.Accounts;
+using EmployeeDirectory.Web.Api.OpenApi;
 
 namespace EmployeeDirectory.Web.Auth.ApiKeys;
 
 /// <summary>Body of <c>POST /api/admin/api-keys</c>.</summary>
 internal sealed record ApiKeyRequest(
-    [property: Description("What the key is for, at most 100 characters.")] string? Name,
-    [property: Description("Admin or Employee.")] string? Role,
-    [property: Description("Employee keys only, optional: the email of the employee the key acts for (it may then set that employee's presence).")] string? EmployeeEmail);
+    [property: Description("What the key is for."), Required, MaxLength(ApiKey.MaxNameLength)] string? Name,
+    [property: Description("The role the key acts with."), Required, OpenApiEnum(ApiKeyRequest.RoleSchema, DirectoryRoles.Admin, DirectoryRoles.Employee)] string? Role,
+    [property: Description("Employee keys only, optional: the email of the employee the key acts for (it may then set that employee's presence)."), OpenApiFormat(OpenApiFormatAttribute.Email)] string? EmployeeEmail = null)
+    : IOpenApiExample<ApiKeyRequest>
+{
+    /// <summary>The name of the roles' enum schema in the OpenAPI document.</summary>
+    public const string RoleSchema = "Role";
+
+    public static ApiKeyRequest Example => new("badge reader, 2nd floor", DirectoryRoles.Employee);
+}
 
 /// <summary>A key as listed: never its secret.</summary>
 internal sealed record ApiKeyResponse(
     int Id,
     string Name,
-    string Role,
-    string? EmployeeEmail,
+    [property: OpenApiEnum(ApiKeyRequest.RoleSchema, DirectoryRoles.Admin, DirectoryRoles.Employee)] string Role,
+    [property: OpenApiFormat(OpenApiFormatAttribute.Email)] string? EmployeeEmail,
     [property: Description("The first characters of the key, to tell keys apart.")] string Preview,
     DateTimeOffset CreatedAt,
     string CreatedBy,
