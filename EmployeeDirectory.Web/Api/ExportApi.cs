@@ -15,13 +15,13 @@ internal static class ExportApi
         api.MapGet("/employees/export.csv", ExportCsvAsync)
             .WithName("ExportEmployeesCsv")
             .WithSummary("Every employee the search matches (q, department, status, sort as GET /api/employees), as CSV with a header row.")
-            .Produces(StatusCodes.Status200OK, contentType: EmployeeCsv.ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, EmployeeCsv.ContentType)
             .ProducesValidationProblem();
 
         api.MapGet("/employees/{id:int:min(1)}/vcard", GetVCardAsync)
             .WithName("GetEmployeeVCard")
             .WithSummary("One employee as a vCard 4.0 (name, title, department, email, phone, location).")
-            .Produces(StatusCodes.Status200OK, contentType: VCard.ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, VCard.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
