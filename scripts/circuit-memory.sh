@@ -38,8 +38,9 @@ dotnet build "$client" -v quiet --nologo >"$state/client-build.log" 2>&1 || { ta
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
-# Development seeds the demo accounts; their password is set here so the client can sign in.
-cluster=$(Auth__DemoPassword="$password" Logging__LogLevel__Default=Warning \
+# Development seeds the demo accounts; their password is set here so the client can sign in. Every circuit is the
+# same account, so the per-account limit on open circuits (Circuits:PerUser) is turned off for the measurement.
+cluster=$(Auth__DemoPassword="$password" Circuits__PerUser=0 Logging__LogLevel__Default=Warning \
     scripts/cluster.sh up --replicas 1 --employees "$employees" --port "$port" "${build[@]}")
 front=$(head -n 1 <<<"$cluster")
 replica_url=$(awk '$1 == "replica-1" { print $2 }' <<<"$cluster")

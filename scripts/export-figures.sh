@@ -35,7 +35,7 @@ ASPNETCORE_ENVIRONMENT=Development \
 ConnectionStrings__Directory="Data Source=$work/export.db" \
 Database__SeedEmployees="$employees" \
 Auth__SeedApiKey="$api_key" \
-RateLimits__Api__PerSecond=0 \
+RateLimits__Api__PerSecond=0 RateLimits__Presence__PerMinute=0 \
 Logging__LogLevel__Default=Warning \
     dotnet EmployeeDirectory.Web/bin/Release/net10.0/EmployeeDirectory.Web.dll --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1 &
 app_pid=$!

@@ -38,7 +38,7 @@ trap cleanup EXIT
 api_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 # The API's own rate limit (where the app has one) would measure the limiter, not the cache: off.
-cluster=$(Auth__SeedApiKey="$api_key" RateLimits__Api__PerSecond=0 Logging__LogLevel__Default=Warning \
+cluster=$(Auth__SeedApiKey="$api_key" RateLimits__Api__PerSecond=0 RateLimits__Presence__PerMinute=0 Logging__LogLevel__Default=Warning \
     scripts/cluster.sh up --replicas 2 --employees "$employees" --port "$port" "${build[@]}")
 replica_a=$(awk '$1 == "replica-1" { print $2 }' <<<"$cluster")
 replica_b=$(awk '$1 == "replica-2" { print $2 }' <<<"$cluster")

@@ -63,7 +63,7 @@ start_app() {
     ConnectionStrings__Redis="$redis_connection" \
     Database__SeedEmployees="$seed" \
     Auth__SeedApiKey="$api_key" \
-    RateLimits__Api__PerSecond=0 \
+    RateLimits__Api__PerSecond=0 RateLimits__Presence__PerMinute=0 \
     Replica__Name="$name" \
     Logging__LogLevel__Default=Warning \
         env "Logging__LogLevel__EmployeeDirectory.Core.Caching.Internal.FieldCache=Information" dotnet EmployeeDirectory.Web/bin/Release/net10.0/EmployeeDirectory.Web.dll --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &

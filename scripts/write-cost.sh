@@ -31,7 +31,7 @@ api_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
 
 ((build)) && { echo "building (Release)..." >&2; dotnet build EmployeeDirectory.Web -c Release --nologo -v quiet >/dev/null; }
 echo "starting one server on $employees employees..." >&2
-replica=$(Auth__SeedApiKey="$api_key" RateLimits__Api__PerSecond=0 \
+replica=$(Auth__SeedApiKey="$api_key" RateLimits__Api__PerSecond=0 RateLimits__Presence__PerMinute=0 \
     scripts/cluster.sh up --replicas 1 --employees "$employees" --port "$(free_port)" --no-build | grep '^replica-1 ')
 base=$(awk '{print $2}' <<<"$replica") pid=$(grep -o 'pid=[0-9]*' <<<"$replica" | cut -d= -f2)
 

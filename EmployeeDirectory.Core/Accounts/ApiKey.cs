@@ -2,8 +2,9 @@ namespace EmployeeDirectory.Core.Accounts;
 
 /// <summary>
 /// A key a non-browser client (a badge reader, a script) sends in the <c>X-Api-Key</c> header. Only the
-/// SHA-256 hash of the key is stored; the key itself is shown once, when it is created. A key acts
-/// with one role and, for an employee key, as the employee with <see cref="EmployeeEmail"/>.
+/// SHA-256 hash of the key is stored; the key itself is shown once, when it is created. A key may do what
+/// its <see cref="Scopes"/> allow (<see cref="ApiKeyScopes"/>), acts as the employee with <see cref="EmployeeEmail"/>
+/// when it names one, and stops working when revoked or when <see cref="ExpiresAt"/> passes.
 /// </summary>
 public sealed class ApiKey
 {
@@ -28,10 +29,22 @@ public sealed class ApiKey
     /// <summary>What the key is for ("badge reader, 2nd floor").</summary>
     public required string Name { get; set; }
 
-    /// <summary>The role the key acts with (Admin or Employee).</summary>
+    /// <summary>
+    /// The role of keys from before scopes (Admin or Employee), still written for replicas of the previous release
+    /// during a rolling upgrade: Admin only for a key with every scope. This release reads <see cref="Scopes"/>.
+    /// </summary>
     public required string Role { get; set; }
 
-    /// <summary>For an employee key: the email of the employee it acts for, as given.</summary>
+    /// <summary>What the key may do: <see cref="ApiKeyScopes"/> separated by spaces (<see cref="ApiKeyScopes.Format"/>).</summary>
+    public string Scopes { get; set; } = "";
+
+    /// <summary>When the key stops working by itself; null for a key that works until revoked.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>When the key last authenticated a request (written at most once a minute per server); null if never.</summary>
+    public DateTimeOffset? LastUsedAt { get; set; }
+
+    /// <summary>The email of the employee the key acts for, as given; null for a key that acts for nobody in particular.</summary>
     public string? EmployeeEmail { get; set; }
 
     /// <summary>Upper-invariant <see cref="EmployeeEmail"/>, matched against the employees' normalized email.</summary>

@@ -17,4 +17,12 @@ public interface ICacheAggregateCodec<T>
 
     /// <summary>The memory <paramref name="value"/> holds, in bytes, as L1 accounts for it.</summary>
     long SizeOf(T value);
+
+    /// <summary>
+    /// Why <paramref name="member"/> cannot be used (a field missing, a number out of range), or null when it can. Members
+    /// come from Redis and the invalidation channel, which the app trusts less than its database: the engine skips and
+    /// logs a member with a problem before <see cref="Build"/> or <see cref="Apply"/> sees it. Checked for every member
+    /// loaded, so it should not allocate.
+    /// </summary>
+    string? ProblemOf(AggregateMember member) => null;
 }

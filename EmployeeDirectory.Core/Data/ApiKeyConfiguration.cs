@@ -10,6 +10,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
     {
         builder.Property(k => k.Name).HasMaxLength(ApiKey.MaxNameLength);
         builder.Property(k => k.Role).HasMaxLength(ApiKey.MaxRoleLength);
+        builder.Property(k => k.Scopes).HasMaxLength(ApiKeyScopes.MaxStoredLength).HasDefaultValue("");
         builder.Property(k => k.EmployeeEmail).HasMaxLength(ApiKey.MaxEmailLength);
         builder.Property(k => k.NormalizedEmployeeEmail).HasMaxLength(ApiKey.MaxEmailLength);
         builder.Property(k => k.KeyHash).HasMaxLength(ApiKey.HashLength).IsFixedLength();

@@ -15,6 +15,10 @@ internal sealed class PresenceCodec : ICacheAggregateCodec<PresenceRoster>
     private const string Out = "O";
     private const char EndSeparator = '|';
 
+    // The back-at times DateTimeOffset can hold, in Unix milliseconds.
+    private static readonly long MinEndMs = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxEndMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     public static AggregateMember Member(int employeeId, long presenceVersion, PresenceStatus presence, DateTimeOffset? until = null)
     {
         var status = presence == PresenceStatus.In ? In : Out;
@@ -53,6 +57,9 @@ internal sealed class PresenceCodec : ICacheAggregateCodec<PresenceRoster>
 
     public long SizeOf(PresenceRoster value) => value.EstimatedBytes;
 
+    public string? ProblemOf(AggregateMember member) =>
+        member.Id < 0 || TryRead(member.Payload, out _, out _) ? null : "not I or O, with a back-at time in Unix milliseconds after a '|' if any";
+
     private static bool TryRead(string payload, out PresenceStatus status, out DateTimeOffset? until)
     {
         var separator = payload.IndexOf(EndSeparator, StringComparison.Ordinal);
@@ -64,7 +71,9 @@ internal sealed class PresenceCodec : ICacheAggregateCodec<PresenceRoster>
             return head.SequenceEqual(In) || head.SequenceEqual(Out);
         }
 
-        if (!long.TryParse(payload.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+        if (!(head.SequenceEqual(In) || head.SequenceEqual(Out))
+            || !long.TryParse(payload.AsSpan(separator + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)
+            || ms < MinEndMs || ms > MaxEndMs)
         {
             return false;
         }

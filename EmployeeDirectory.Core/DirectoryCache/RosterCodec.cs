@@ -12,6 +12,8 @@ internal sealed class RosterCodec : ICacheAggregateCodec<RosterIndex>
 {
     private const char Separator = '\u001f';
 
+    private const int FieldCount = 7;
+
     public static AggregateMember Member(RosterEntry entry, long profileVersion) =>
         new(entry.Id, profileVersion, string.Join(Separator, entry.GivenName, entry.FamilyName, entry.DisplayName, entry.Title, entry.Department, entry.Email, entry.Location));
 
@@ -54,9 +56,12 @@ internal sealed class RosterCodec : ICacheAggregateCodec<RosterIndex>
 
     public long SizeOf(RosterIndex value) => value.EstimatedBytes;
 
+    public string? ProblemOf(AggregateMember member) =>
+        member.Id < 0 || member.Payload.AsSpan().Count(Separator) == FieldCount - 1 ? null : $"not {FieldCount} fields";
+
     private static RosterEntry? Entry(AggregateMember member)
     {
         var fields = member.Payload.Split(Separator);
-        return fields.Length == 7 ? new RosterEntry(member.Id, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]) : null;
+        return fields.Length == FieldCount ? new RosterEntry(member.Id, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]) : null;
     }
 }

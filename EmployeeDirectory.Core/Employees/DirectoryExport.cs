@@ -1,18 +1,13 @@
-using System.Runtime.CompilerServices;
-
 namespace EmployeeDirectory.Core.Employees;
 
 /// <summary>
-/// Runs the search as the directory does (over the cached roster, so the same people in the same order), then
-/// reads the matches' phone and status from the database <see cref="ChunkSize"/> at a time while the caller
-/// writes them out. It reads past the cache on purpose: an export of everyone must not push the working set
-/// of statuses and profiles out of L1 and Redis.
+/// Runs the search as the directory does, over the cached roster (so the same people in the same order), and writes
+/// each match from what this server already holds in memory: the roster index and the presence aggregate. An export
+/// of everyone costs no database query and pushes nothing out of L1 or Redis. It has what those hold (names, title,
+/// department, email, location, In/Out and back-at time), not the phone, the note or when the status changed.
 /// </summary>
-internal sealed class DirectoryExport(DirectoryReader reader, EmployeeLoader loader, TimeProvider timeProvider) : IDirectoryExport
+internal sealed class DirectoryExport(DirectoryReader reader) : IDirectoryExport
 {
-    /// <summary>Employees read per database query.</summary>
-    internal const int ChunkSize = 500;
-
     public async Task<ServiceResult<IAsyncEnumerable<DirectoryExportRow>>> ExportAsync(DirectoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -24,29 +19,18 @@ internal sealed class DirectoryExport(DirectoryReader reader, EmployeeLoader loa
         }
 
         var roster = await reader.RosterAsync(cancellationToken).ConfigureAwait(false);
-        var presence = filters.Status is null ? null : await reader.PresenceAsync(cancellationToken).ConfigureAwait(false);
-        var matches = RosterSearch.All(roster, presence, filters);
-        return ServiceResult<IAsyncEnumerable<DirectoryExportRow>>.Ok(RowsAsync(matches, CancellationToken.None));
+        var presence = await reader.PresenceAsync(cancellationToken).ConfigureAwait(false);
+        var matches = RosterSearch.All(roster, filters.Status is null ? null : presence, filters);
+        return ServiceResult<IAsyncEnumerable<DirectoryExportRow>>.Ok(Rows(matches, presence).ToAsyncEnumerable());
     }
 
-    private async IAsyncEnumerable<DirectoryExportRow> RowsAsync(List<RosterEntry> matches, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static IEnumerable<DirectoryExportRow> Rows(List<RosterEntry> matches, Presence.PresenceRoster presence)
     {
-        foreach (var entries in matches.Chunk(ChunkSize))
+        foreach (var entry in matches)
         {
-            var details = await loader.ExportDetailsAsync([.. entries.Select(e => e.Id)], cancellationToken).ConfigureAwait(false);
-            var now = timeProvider.GetUtcNow();
-            foreach (var entry in entries)
-            {
-                if (!details.TryGetValue(entry.Id, out var detail))
-                {
-                    continue;
-                }
-
-                var status = detail.Status.AsOf(now);
-                yield return new DirectoryExportRow(
-                    entry.Id, entry.DisplayName, entry.GivenName, entry.FamilyName, entry.Title, entry.Department, entry.Email, detail.Phone, entry.Location,
-                    status.Presence, status.Note, status.Until, status.ChangedAt);
-            }
+            yield return new DirectoryExportRow(
+                entry.Id, entry.DisplayName, entry.GivenName, entry.FamilyName, entry.Title, entry.Department, entry.Email, entry.Location,
+                presence.StatusOf(entry.Id), presence.EndOf(entry.Id));
         }
     }
 }

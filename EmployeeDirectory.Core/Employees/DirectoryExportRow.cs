@@ -2,7 +2,7 @@ using EmployeeDirectory.Core.Presence;
 
 namespace EmployeeDirectory.Core.Employees;
 
-/// <summary>One employee as an export lists them: profile and status at the moment of the export.</summary>
+/// <summary>One employee as an export lists them: the roster's fields and the status at the moment of the export.</summary>
 public sealed record DirectoryExportRow(
     int Id,
     string DisplayName,
@@ -11,9 +11,6 @@ public sealed record DirectoryExportRow(
     string Title,
     string Department,
     string Email,
-    string Phone,
     string Location,
     PresenceStatus Status,
-    string? Note,
-    DateTimeOffset? Until,
-    DateTimeOffset? ChangedAt);
+    DateTimeOffset? Until);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace EmployeeDirectory.Core.Employees;
 
 /// <summary>
-/// Registers the directory, presence, history and roll call services (they need the data layer and the field
+/// Registers the directory, presence, history (with its privacy rule) and roll call services (they need the data layer and the field
 /// cache), and their background work: the back-at timer and the history's pruning.
 /// </summary>
 public static class DirectoryHostingExtensions
@@ -21,6 +21,7 @@ public static class DirectoryHostingExtensions
             .BindConfiguration(PresenceHistoryOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<StatusPrivacyOptions>().BindConfiguration(StatusPrivacyOptions.SectionName);
         return builder;
     }
 
@@ -29,6 +30,8 @@ public static class DirectoryHostingExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PresenceHistoryOptions>();
+        services.AddOptions<StatusPrivacyOptions>();
+        services.AddSingleton<StatusPrivacy>();
         services.AddSingleton<EmployeeLoader>();
         services.AddSingleton<DirectoryReader>();
         services.AddSingleton<IDirectoryService, DirectoryService>();

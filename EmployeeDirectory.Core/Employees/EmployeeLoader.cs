@@ -36,17 +36,6 @@ internal sealed class EmployeeLoader(IDbContextFactory<DirectoryDbContext> conte
             .ToDictionaryAsync(s => s.EmployeeId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>What an export adds to the roster's fields for these employees: phone and status, straight from the database.</summary>
-    public async Task<Dictionary<int, (string Phone, EmployeeStatus Status)>> ExportDetailsAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.Employees.AsNoTracking()
-            .Where(e => ids.Contains(e.Id))
-            .Select(e => new { e.Phone, Status = new EmployeeStatus(e.Id, e.Presence, e.PresenceNote, e.PresenceChangedAt, e.PresenceChangedBy, e.PresenceVersion, e.PresenceUntil) })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ToDictionary(row => row.Status.EmployeeId, row => (row.Phone, row.Status));
-    }
-
     /// <summary>The roster aggregate's members: every employee's searchable fields, and the departments.</summary>
     public async Task<IReadOnlyList<AggregateMember>> RosterMembersAsync(CancellationToken cancellationToken)
     {

@@ -20,4 +20,7 @@ public enum ServiceOutcome
 
     /// <summary>The database could not be reached. Nothing was saved; trying again later may succeed.</summary>
     Unavailable,
+
+    /// <summary>The actor has done this too often lately; <see cref="ServiceResult{T}.RetryAfter"/> says when they may again. Nothing was saved.</summary>
+    Throttled,
 }

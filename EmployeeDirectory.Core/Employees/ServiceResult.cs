@@ -8,11 +8,12 @@ public sealed class ServiceResult<T>
 {
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 
-    private ServiceResult(ServiceOutcome outcome, T? value, IReadOnlyDictionary<string, string[]> errors)
+    private ServiceResult(ServiceOutcome outcome, T? value, IReadOnlyDictionary<string, string[]> errors, TimeSpan? retryAfter = null)
     {
         Outcome = outcome;
         Value = value;
         Errors = errors;
+        RetryAfter = retryAfter;
     }
 
     /// <summary>How the operation ended.</summary>
@@ -23,6 +24,9 @@ public sealed class ServiceResult<T>
 
     /// <summary>Messages per field when <see cref="ServiceOutcome.Invalid"/>; empty otherwise.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    /// <summary>When <see cref="ServiceOutcome.Throttled"/>: how long until the actor may try again.</summary>
+    public TimeSpan? RetryAfter { get; }
 
     /// <summary>True when <see cref="ServiceOutcome.Ok"/>.</summary>
     public bool IsOk => Outcome == ServiceOutcome.Ok;
@@ -45,5 +49,8 @@ public sealed class ServiceResult<T>
 
     /// <summary>The database could not be reached. Nothing was saved.</summary>
     public static ServiceResult<T> Unavailable() => new(ServiceOutcome.Unavailable, default, NoErrors);
+
+    /// <summary>Refused because the actor has done this too often lately; they may again after <paramref name="retryAfter"/>. Nothing was saved.</summary>
+    public static ServiceResult<T> Throttled(TimeSpan retryAfter) => new(ServiceOutcome.Throttled, default, NoErrors, retryAfter);
 #pragma warning restore CA1000
 }

@@ -1,3 +1,4 @@
+using EmployeeDirectory.Core.Accounts;
 using EmployeeDirectory.Core.Employees;
 
 namespace EmployeeDirectory.Core.Presence;
@@ -7,8 +8,10 @@ public interface IPresenceHistory
 {
     /// <summary>
     /// One page of the history (1-based <paramref name="page"/>, <paramref name="pageSize"/> 1 to
-    /// <see cref="PresenceHistoryPage.MaxPageSize"/>); <see cref="ServiceOutcome.Invalid"/> for a bad page or size,
+    /// <see cref="PresenceHistoryPage.MaxPageSize"/>) as <paramref name="viewer"/> may see it: notes and who made each
+    /// change only for the person themself and admins, unless <see cref="StatusPrivacyOptions"/> shows them to everyone
+    /// (<see cref="StatusPrivacy"/>). <see cref="ServiceOutcome.Invalid"/> for a bad page or size,
     /// <see cref="ServiceOutcome.NotFound"/> for an unknown employee.
     /// </summary>
-    Task<ServiceResult<PresenceHistoryPage>> GetHistoryAsync(int employeeId, int page, int pageSize, CancellationToken cancellationToken = default);
+    Task<ServiceResult<PresenceHistoryPage>> GetHistoryAsync(int employeeId, int page, int pageSize, DirectoryActor viewer, CancellationToken cancellationToken = default);
 }

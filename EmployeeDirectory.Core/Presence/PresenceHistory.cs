@@ -1,3 +1,4 @@
+using EmployeeDirectory.Core.Accounts;
 using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Core.Employees;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,14 @@ namespace EmployeeDirectory.Core.Presence;
 /// <summary>
 /// Reads the status history straight from the database (it is read rarely, by one person looking at one
 /// employee, and is never stale that way); rows are written by <see cref="PresenceService"/> with each change.
+/// Notes and who made each change are left out for a viewer who may not see them (<see cref="StatusPrivacy"/>).
 /// </summary>
-internal sealed class PresenceHistory(IDbContextFactory<DirectoryDbContext> contexts) : IPresenceHistory
+internal sealed class PresenceHistory(IDbContextFactory<DirectoryDbContext> contexts, StatusPrivacy privacy) : IPresenceHistory
 {
-    public async Task<ServiceResult<PresenceHistoryPage>> GetHistoryAsync(int employeeId, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<ServiceResult<PresenceHistoryPage>> GetHistoryAsync(
+        int employeeId, int page, int pageSize, DirectoryActor viewer, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
         var errors = new FieldErrors();
         if (page < 1)
         {
@@ -36,11 +40,12 @@ internal sealed class PresenceHistory(IDbContextFactory<DirectoryDbContext> cont
 
         var changes = db.PresenceHistory.AsNoTracking().Where(c => c.EmployeeId == employeeId);
         var total = await changes.CountAsync(cancellationToken).ConfigureAwait(false);
+        var details = privacy.MaySeeDetailsOf(viewer, employeeId);
         var items = await changes
             .OrderByDescending(c => c.Id)
             .Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize))
             .Take(pageSize)
-            .Select(c => new PresenceHistoryEntry(c.From, c.To, c.Note, c.Until, c.At, c.By, c.Source))
+            .Select(c => new PresenceHistoryEntry(c.From, c.To, details ? c.Note : null, c.Until, c.At, details ? c.By : null, c.Source))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return ServiceResult<PresenceHistoryPage>.Ok(new PresenceHistoryPage(items, total, page, pageSize));
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmployeeDirectory.Core.Accounts;
@@ -66,32 +67,47 @@ public sealed class OpenApiDocumentTests(DirectoryAppFactory app) : IClassFixtur
     }
 
     [Fact]
-    public async Task EveryOperationNamesHowToAuthenticateAndTheRoleItNeeds()
+    public async Task EveryOperationNamesTheScopesAKeyNeedsTheRoleAnAccountNeedsAndTheHeaderAnUnsafeCookieCallNeeds()
     {
         var document = await DocumentAsync();
         var schemes = document.GetProperty("components").GetProperty("securitySchemes");
-        Assert.Equal("header", schemes.GetProperty("apiKey").GetProperty("in").GetString());
-        Assert.Equal(ApiKeyDefaults.HeaderName, schemes.GetProperty("apiKey").GetProperty("name").GetString());
-        Assert.Equal("cookie", schemes.GetProperty("cookie").GetProperty("in").GetString());
-        Assert.Equal(AuthHostingExtensions.CookieName, schemes.GetProperty("cookie").GetProperty("name").GetString());
+        Assert.Equal(("header", ApiKeyDefaults.HeaderName), SchemeOf(schemes, "apiKey"));
+        Assert.Equal(("cookie", AuthHostingExtensions.CookieName), SchemeOf(schemes, "cookie"));
+        Assert.Equal(("header", CookieApiCsrfGuard.HeaderName), SchemeOf(schemes, "requestedWith"));
 
         foreach (var operation in Contract(document).Operations)
         {
-            var adminOnly = operation.Path.StartsWith("/api/admin/", StringComparison.Ordinal) || operation.Id == "UpdateProfile";
-            string[] roles = adminOnly ? [DirectoryRoles.Admin] : [];
+            // What the app enforces (docs/security.md): keys are managed by signed-in admins only; the rest of the admin
+            // API needs the admin scope or role; editing a profile profile:write or the role; setting a status any caller
+            // (the presence service decides whose); everything else directory:read or any account.
+            string[]? scopes = operation.Path.StartsWith("/api/admin/api-keys", StringComparison.Ordinal) ? null
+                : operation.Path.StartsWith("/api/admin/", StringComparison.Ordinal) ? [ApiKeyScopes.Admin]
+                : operation.Id == "UpdateProfile" ? [ApiKeyScopes.ProfileWrite]
+                : operation.Id == "SetPresence" ? []
+                : [ApiKeyScopes.DirectoryRead];
+            string[] roles = operation.Path.StartsWith("/api/admin/", StringComparison.Ordinal) || operation.Id == "UpdateProfile" ? [DirectoryRoles.Admin] : [];
+            var unsafeMethod = operation.Method is not ("GET" or "HEAD");
+
             var security = operation.Definition.GetProperty("security").EnumerateArray().ToList();
-            Assert.Equal(2, security.Count);
-            Assert.Equal(roles, security[0].GetProperty("apiKey").EnumerateArray().Select(r => r.GetString()));
-            Assert.Equal(roles, security[1].GetProperty("cookie").EnumerateArray().Select(r => r.GetString()));
+            var expected = new List<string>();
+            if (scopes is not null)
+            {
+                expected.Add($"apiKey [{string.Join(",", scopes)}]");
+            }
+
+            expected.Add(unsafeMethod ? $"cookie [{string.Join(",", roles)}] + requestedWith []" : $"cookie [{string.Join(",", roles)}]");
+            Assert.Equal(expected, security.Select(Requirement));
 
             var responses = operation.Definition.GetProperty("responses");
             Assert.True(responses.TryGetProperty("401", out _), $"{operation} does not declare 401");
-            Assert.True(!adminOnly || responses.TryGetProperty("403", out _), $"{operation} needs a role but does not declare 403");
+            Assert.True(scopes is [] || responses.TryGetProperty("403", out _), $"{operation} can refuse a caller but does not declare 403");
+            Assert.True(!unsafeMethod || responses.GetProperty("400").GetProperty("description").GetString()!.Contains(CookieApiCsrfGuard.HeaderName, StringComparison.Ordinal),
+                $"{operation} does not declare the 400 a cookie call without {CookieApiCsrfGuard.HeaderName} gets");
         }
     }
 
     [Fact]
-    public async Task StatusSortAndRoleAreEnumsOfTheValuesTheApiTakes()
+    public async Task StatusSortRoleAndKeyScopesAreEnumsOfTheValuesTheApiTakes()
     {
         var document = await DocumentAsync();
         var schemas = document.GetProperty("components").GetProperty("schemas");
@@ -99,10 +115,12 @@ public sealed class OpenApiDocumentTests(DirectoryAppFactory app) : IClassFixtur
         Assert.Equal(Enum.GetNames<PresenceStatus>(), EnumOf(schemas.GetProperty("PresenceStatus")));
         Assert.Equal(Enum.GetNames<DirectorySort>(), EnumOf(schemas.GetProperty("DirectorySort")));
         Assert.Equal([DirectoryRoles.Admin, DirectoryRoles.Employee], EnumOf(schemas.GetProperty("Role")));
+        Assert.Equal(ApiKeyScopes.All, EnumOf(schemas.GetProperty("ApiKeyScope")));
 
         Assert.Equal("#/components/schemas/PresenceStatus", Property(schemas, "PresenceRequest", "status").GetProperty("$ref").GetString());
         Assert.Equal("#/components/schemas/Role", Property(schemas, "ApiKeyRequest", "role").GetProperty("$ref").GetString());
-        Assert.Equal("#/components/schemas/Role", Property(schemas, "ApiKeyResponse", "role").GetProperty("$ref").GetString());
+        Assert.Equal("#/components/schemas/ApiKeyScope", Property(schemas, "ApiKeyRequest", "scopes").GetProperty("items").GetProperty("$ref").GetString());
+        Assert.Equal("#/components/schemas/ApiKeyScope", Property(schemas, "ApiKeyResponse", "scopes").GetProperty("items").GetProperty("$ref").GetString());
         foreach (var path in new[] { "/api/employees", "/api/employees/export.csv" })
         {
             var parameters = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
@@ -151,9 +169,14 @@ public sealed class OpenApiDocumentTests(DirectoryAppFactory app) : IClassFixtur
         Assert.Equal(["status"], RequiredOf(schemas.GetProperty("PresenceRequest")));
         Assert.Equal(Employee.MaxNoteLength, Property(schemas, "PresenceRequest", "note").GetProperty("maxLength").GetInt32());
         Assert.Equal("date-time", Property(schemas, "PresenceRequest", "until").GetProperty("format").GetString());
-        Assert.Equal(["name", "role"], RequiredOf(schemas.GetProperty("ApiKeyRequest")));
+        Assert.Equal(["name"], RequiredOf(schemas.GetProperty("ApiKeyRequest")));
         Assert.Equal(ApiKey.MaxNameLength, Property(schemas, "ApiKeyRequest", "name").GetProperty("maxLength").GetInt32());
+        Assert.Equal(1, Property(schemas, "ApiKeyRequest", "scopes").GetProperty("minItems").GetInt32());
         Assert.Equal("email", Property(schemas, "ApiKeyRequest", "employeeEmail").GetProperty("format").GetString());
+        Assert.Equal("date-time", Property(schemas, "ApiKeyRequest", "expiresAt").GetProperty("format").GetString());
+        Assert.Equal("date-time", Property(schemas, "ApiKeyResponse", "expiresAt").GetProperty("format").GetString());
+        Assert.Equal("date-time", Property(schemas, "ApiKeyResponse", "lastUsedAt").GetProperty("format").GetString());
+        Assert.Contains("scopes", RequiredOf(schemas.GetProperty("ApiKeyResponse")));
         Assert.Equal(["email"], RequiredOf(schemas.GetProperty("UnlockAccountRequest")));
         Assert.Equal("email", Property(schemas, "UnlockAccountRequest", "email").GetProperty("format").GetString());
         Assert.Equal(["status", "title"], RequiredOf(schemas.GetProperty("ProblemDetails")));
@@ -197,6 +220,39 @@ public sealed class OpenApiDocumentTests(DirectoryAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task TheApiKeyExampleIsAKeyTheApiCreatesWithTheScopesAndExpiryItShows()
+    {
+        var operation = Contract(await DocumentAsync()).Operations.Single(o => o.Id == "CreateApiKey");
+        var example = operation.JsonBody!.Value.GetProperty("example");
+        using var admin = await app.SignInAsync(DirectoryAppFactory.DemoAdminEmail);
+
+        using var response = await admin.PostAsync(
+            operation.Path, new StringContent(example.GetRawText(), System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        // The expiry is a fixed date so that every build writes the same document; once it is less than a year
+        // ahead, move it (ApiKeyRequest.Example) before it passes and the example stops being a key the API creates.
+        var expires = example.GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.True(expires > DateTimeOffset.UtcNow.AddYears(1), $"The example's expiresAt, {expires:O}, is less than a year ahead: move it further");
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var details = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("details");
+        Assert.Equal(example.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()), details.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(expires, details.GetProperty("expiresAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task TheLimitsOnStatusChangesAndExportsAreDeclaredAs429WithRetryAfterAndWhatTheyCount()
+    {
+        var operations = Contract(await DocumentAsync()).Operations;
+
+        foreach (var (id, setting) in new[] { ("SetPresence", "RateLimits:Presence:PerMinute"), ("ExportEmployeesCsv", "RateLimits:Export:PerReplica") })
+        {
+            var tooMany = operations.Single(o => o.Id == id).Definition.GetProperty("responses").GetProperty("429");
+            Assert.Contains(setting, tooMany.GetProperty("description").GetString(), StringComparison.Ordinal);
+            Assert.True(tooMany.GetProperty("headers").GetProperty("Retry-After").GetProperty("required").GetBoolean());
+        }
+    }
+
+    [Fact]
     public async Task EveryOperationDeclaresEachProblemItCanAnswer()
     {
         foreach (var operation in Contract(await DocumentAsync()).Operations)
@@ -208,7 +264,7 @@ public sealed class OpenApiDocumentTests(DirectoryAppFactory app) : IClassFixtur
                 expected.AddRange(["400", "415"]);
             }
 
-            if (operation.Parameters.Any(p => p.In == "query"))
+            if (operation.Parameters.Any(p => p.In == "query") || operation.Method is not ("GET" or "HEAD"))
             {
                 expected.Add("400");
             }
@@ -240,6 +296,13 @@ public sealed class OpenApiDocumentTests(DirectoryAppFactory app) : IClassFixtur
     }
 
     private static ApiContract Contract(JsonElement document) => ApiContract.Parse(document.GetRawText());
+
+    private static (string? In, string? Name) SchemeOf(JsonElement schemes, string name) =>
+        (schemes.GetProperty(name).GetProperty("in").GetString(), schemes.GetProperty(name).GetProperty("name").GetString());
+
+    /// <summary>A security requirement as text: <c>apiKey [directory:read]</c>, <c>cookie [Admin] + requestedWith []</c>.</summary>
+    private static string Requirement(JsonElement requirement) =>
+        string.Join(" + ", requirement.EnumerateObject().Select(scheme => $"{scheme.Name} [{string.Join(",", scheme.Value.EnumerateArray().Select(v => v.GetString()))}]"));
 
     private static IEnumerable<string?> EnumOf(JsonElement schema) => schema.GetProperty("enum").EnumerateArray().Select(v => v.GetString());
 

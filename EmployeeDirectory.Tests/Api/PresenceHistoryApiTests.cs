@@ -20,8 +20,9 @@ public sealed class PresenceHistoryApiTests(DirectoryAppFactory app) : IClassFix
             (await ApiJson.PutAsync(admin, $"/api/employees/{employee.Id}/presence", new { status, note = $"now {status}" })).EnsureSuccessStatusCode();
         }
 
-        var first = await ApiJson.GetAsync<PresenceHistoryResponse>(client, $"/api/employees/{employee.Id}/presence/history?page=1&pageSize=2");
-        var second = await ApiJson.GetAsync<PresenceHistoryResponse>(client, $"/api/employees/{employee.Id}/presence/history?page=2&pageSize=2");
+        // An admin sees the notes (StatusPrivacyTests: who else does).
+        var first = await ApiJson.GetAsync<PresenceHistoryResponse>(admin, $"/api/employees/{employee.Id}/presence/history?page=1&pageSize=2");
+        var second = await ApiJson.GetAsync<PresenceHistoryResponse>(admin, $"/api/employees/{employee.Id}/presence/history?page=2&pageSize=2");
 
         Assert.Equal((1, 2), (first.Page, first.PageSize));
         Assert.True(first.Total >= 4, "the seed's history plus three changes");

@@ -3,29 +3,36 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EmployeeDirectory.Core.Accounts;
 using EmployeeDirectory.Tests.Api;
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Api;
-using EmployeeDirectory.Web.Auth;
 using EmployeeDirectory.Web.Auth.ApiKeys;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmployeeDirectory.Tests.Auth;
 
-/// <summary>Admins create, list and revoke API keys over the API; a key works at once, and stops at once.</summary>
+/// <summary>
+/// Signed-in admins create, list and revoke API keys over the API, with scopes and an optional expiry; a key works at
+/// once, stops at once when revoked, stops by itself when it expires, and its last use is listed.
+/// </summary>
 public sealed class ApiKeyTests(SignedInApp app) : IClassFixture<SignedInApp>
 {
+    private static readonly string[] ReadOnly = [ApiKeyScopes.DirectoryRead];
+    private static readonly string[] PresenceAndRead = [ApiKeyScopes.PresenceWrite, ApiKeyScopes.DirectoryRead];
+
     [Fact]
     public async Task ACreatedKeyIsShownOnceStoredOnlyAsAHashAndWorksAtOnce()
     {
         var admin = await app.ClientAsync(Caller.AdminCookie);
 
-        var created = await CreateAsync(admin, new { name = "door script", role = "admin" });
+        var created = await CreateAsync(admin, new { name = "door script", scopes = PresenceAndRead });
         var key = created.GetProperty("key").GetString()!;
         var id = created.GetProperty("details").GetProperty("id").GetInt32();
 
         Assert.StartsWith("edk_", key, StringComparison.Ordinal);
-        Assert.Equal(DirectoryRoles.Admin, created.GetProperty("details").GetProperty("role").GetString());
+        Assert.Equal(["directory:read", "presence:write"], created.GetProperty("details").GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("details").GetProperty("expiresAt").ValueKind);
         Assert.Equal(DirectoryAppFactory.DemoAdminEmail, created.GetProperty("details").GetProperty("createdBy").GetString());
         var listed = await admin.GetStringAsync(new Uri(ApiKeysApi.Route, UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("\"door script\"", listed, StringComparison.Ordinal);
@@ -36,15 +43,71 @@ public sealed class ApiKeyTests(SignedInApp app) : IClassFixture<SignedInApp>
         Assert.Equal(key[..8], stored.Preview);
 
         using var client = WithKey(key);
-        using var response = await client.GetAsync(new Uri(ApiKeysApi.Route, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync(new Uri("/api/departments", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AKeyRecordsWhenItWasLastUsedAndTheListShowsIt()
+    {
+        var admin = await app.ClientAsync(Caller.AdminCookie);
+        var created = await CreateAsync(admin, new { name = "phone book sync", scopes = ReadOnly });
+        var id = created.GetProperty("details").GetProperty("id").GetInt32();
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("details").GetProperty("lastUsedAt").ValueKind);
+        var before = DateTimeOffset.UtcNow;
+
+        using var client = WithKey(created.GetProperty("key").GetString()!);
+        (await client.GetAsync(new Uri("/api/departments", UriKind.Relative), TestContext.Current.CancellationToken)).Dispose();
+
+        var listed = await admin.GetFromJsonAsync<JsonElement>(new Uri(ApiKeysApi.Route, UriKind.Relative), TestContext.Current.CancellationToken);
+        var entry = listed.EnumerateArray().Single(k => k.GetProperty("id").GetInt32() == id);
+        var lastUsed = entry.GetProperty("lastUsedAt").GetDateTimeOffset();
+        Assert.InRange(lastUsed, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+    }
+
+    [Fact]
+    public async Task AKeyStopsWorkingByItselfWhenItsExpiryPasses()
+    {
+        var admin = await app.ClientAsync(Caller.AdminCookie);
+        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        var created = await CreateAsync(admin, new { name = "for the demo", scopes = ReadOnly, expiresAt });
+        Assert.Equal(expiresAt.ToUnixTimeMilliseconds(), created.GetProperty("details").GetProperty("expiresAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        using var client = WithKey(created.GetProperty("key").GetString()!);
+        using (var before = await client.GetAsync(new Uri("/api/departments", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        var status = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                using var response = await client.GetAsync(new Uri("/api/departments", UriKind.Relative), TestContext.Current.CancellationToken);
+                return response.StatusCode;
+            },
+            code => code != HttpStatusCode.OK,
+            "the key to stop working once its expiry passed");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.True(DateTimeOffset.UtcNow >= expiresAt, "The key stopped working before its expiry.");
+    }
+
+    [Fact]
+    public async Task TheOlderRoleStillWorksAsShorthandForScopes()
+    {
+        var admin = await app.ClientAsync(Caller.AdminCookie);
+
+        var employee = await CreateAsync(admin, new { name = "old script", role = "Employee" });
+        var everything = await CreateAsync(admin, new { name = "old admin script", role = "admin" });
+
+        Assert.Equal(["directory:read"], employee.GetProperty("details").GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(ApiKeyScopes.All, everything.GetProperty("details").GetProperty("scopes").EnumerateArray().Select(s => s.GetString()!));
     }
 
     [Fact]
     public async Task ARevokedKeyStopsWorkingOnItsNextRequest()
     {
-        var admin = await app.ClientAsync(Caller.AdminKey);
-        var created = await CreateAsync(admin, new { name = "to be revoked", role = "Employee" });
+        var admin = await app.ClientAsync(Caller.AdminCookie);
+        var created = await CreateAsync(admin, new { name = "to be revoked", scopes = ReadOnly });
         using var client = WithKey(created.GetProperty("key").GetString()!);
         var id = created.GetProperty("details").GetProperty("id").GetInt32();
         using (var before = await client.GetAsync(new Uri("/api/departments", UriKind.Relative), TestContext.Current.CancellationToken))
@@ -61,15 +124,15 @@ public sealed class ApiKeyTests(SignedInApp app) : IClassFixture<SignedInApp>
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
         var stored = await app.QueryDatabaseAsync(db => db.ApiKeys.SingleAsync(k => k.Id == id, TestContext.Current.CancellationToken));
         Assert.NotNull(stored.RevokedAt);
-        Assert.Equal(DirectoryAppFactory.ApiKeyActor(DirectoryRoles.Admin), stored.RevokedBy);
+        Assert.Equal(DirectoryAppFactory.DemoAdminEmail, stored.RevokedBy);
     }
 
     [Fact]
-    public async Task AnEmployeeKeyActsOnlyForTheEmployeeItNames()
+    public async Task AKeyActingForAnEmployeeSetsOnlyTheirStatusWithoutPresenceWrite()
     {
         var admin = await app.ClientAsync(Caller.AdminCookie);
         var roster = await RosterEntry.LoadAsync(app);
-        var created = await CreateAsync(admin, new { name = "badge reader", role = "Employee", employeeEmail = roster[20].Email.ToUpperInvariant() });
+        var created = await CreateAsync(admin, new { name = "badge reader", scopes = ReadOnly, employeeEmail = roster[20].Email.ToUpperInvariant() });
         using var reader = WithKey(created.GetProperty("key").GetString()!);
 
         var saved = await ApiJson.ReadAsync<PresenceResponse>(
@@ -82,18 +145,23 @@ public sealed class ApiKeyTests(SignedInApp app) : IClassFixture<SignedInApp>
     }
 
     [Theory]
-    [InlineData("""{"role":"Admin"}""", "name")]
-    [InlineData("""{"name":"   ","role":"Admin"}""", "name")]
-    [InlineData("""{"name":"{long}","role":"Admin"}""", "name")]
-    [InlineData("""{"name":"badge\u202Ereader","role":"Admin"}""", "name")]
-    [InlineData("""{"name":"x","role":"Owner"}""", "role")]
-    [InlineData("""{"name":"x"}""", "role")]
-    [InlineData("""{"name":"x","role":"Admin","employeeEmail":"alberta.bayer@contoso.example"}""", "employeeEmail")]
-    [InlineData("""{"name":"x","role":"Employee","employeeEmail":"nobody.at.all@contoso.example"}""", "employeeEmail")]
-    [InlineData("""{"name":"x","role":"Employee","employeeEmail":"not an email"}""", "employeeEmail")]
+    [InlineData("""{"scopes":["admin"]}""", "name")]
+    [InlineData("""{"name":"   ","scopes":["admin"]}""", "name")]
+    [InlineData("""{"name":"{long}","scopes":["admin"]}""", "name")]
+    [InlineData("""{"name":"badge\u202Ereader","scopes":["admin"]}""", "name")]
+    [InlineData("""{"name":"x","scopes":["owner"]}""", "scopes")]
+    [InlineData("""{"name":"x","scopes":["keys:manage"]}""", "scopes")]
+    [InlineData("""{"name":"x","scopes":[]}""", "scopes")]
+    [InlineData("""{"name":"x"}""", "scopes")]
+    [InlineData("""{"name":"x","role":"Owner"}""", "scopes")]
+    [InlineData("""{"name":"x","scopes":["admin"],"role":"Admin"}""", "role")]
+    [InlineData("""{"name":"x","scopes":["directory:read"],"expiresAt":"2001-01-01T00:00:00Z"}""", "expiresAt")]
+    [InlineData("""{"name":"x","scopes":["directory:read"],"expiresAt":"2999-01-01T00:00:00Z"}""", "expiresAt")]
+    [InlineData("""{"name":"x","scopes":["directory:read"],"employeeEmail":"nobody.at.all@contoso.example"}""", "employeeEmail")]
+    [InlineData("""{"name":"x","scopes":["directory:read"],"employeeEmail":"not an email"}""", "employeeEmail")]
     public async Task ABadKeyRequestNamesTheFieldAndCreatesNothing(string body, string field)
     {
-        var admin = await app.ClientAsync(Caller.AdminKey);
+        var admin = await app.ClientAsync(Caller.AdminCookie);
         var before = await app.QueryDatabaseAsync(db => db.ApiKeys.CountAsync(TestContext.Current.CancellationToken));
         using var content = new StringContent(body.Replace("{long}", new string('n', 101), StringComparison.Ordinal), Encoding.UTF8, "application/json");
 

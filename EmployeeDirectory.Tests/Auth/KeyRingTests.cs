@@ -2,7 +2,9 @@ using System.Net;
 using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Auth;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +12,9 @@ namespace EmployeeDirectory.Tests.Auth;
 
 /// <summary>
 /// The Data Protection key ring (which signs the sign-in cookies) lives in the database, encrypted with the
-/// certificate from <c>DataProtection:CertificatePath</c> when there is one: a copy of the database alone
-/// is then no way to forge a sign-in. Production without a certificate says so at start-up.
+/// certificate from <c>DataProtection:CertificatePath</c>: a copy of the database alone is then no way to forge a
+/// sign-in. Outside Development the app refuses to start without a certificate unless
+/// <c>DataProtection:AllowUnencrypted=true</c> says so, and then warns.
 /// </summary>
 public sealed class KeyRingTests : IDisposable
 {
@@ -68,9 +71,24 @@ public sealed class KeyRingTests : IDisposable
     }
 
     [Fact]
-    public async Task WithoutACertificateTheKeysAreStoredAsTheyAreAndProductionWarns()
+    public async Task ProductionWithoutACertificateRefusesToStartNamingTheSettingAndTheWayOut()
     {
-        await using var production = DirectoryAppFactory.Create(environment: Environments.Production);
+        await using var production = DirectoryAppFactory.Create(environment: Environments.Production, settings: NoCertificate());
+
+        var failure = Assert.ThrowsAny<Exception>(() => production.Services);
+
+        var message = failure.ToString();
+        Assert.Contains("DataProtection:CertificatePath is not set (Production)", message, StringComparison.Ordinal);
+        Assert.Contains("scripts/make-key-ring-cert.sh", message, StringComparison.Ordinal);
+        Assert.Contains("DataProtection:AllowUnencrypted=true", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithAllowUnencryptedProductionStartsWithUnencryptedKeysAndWarnsWhileDevelopmentNeedsNeither()
+    {
+        await using var production = DirectoryAppFactory.Create(
+            environment: Environments.Production,
+            settings: new Dictionary<string, string?> { ["DataProtection:AllowUnencrypted"] = "true" });
         await using var development = DirectoryAppFactory.Create();
         _ = production.Services;
         _ = development.Services;
@@ -89,6 +107,47 @@ public sealed class KeyRingTests : IDisposable
 
         Assert.Empty(production.Logs.WithEventId(3300));
         Assert.Contains(_certificate.Thumbprint, Assert.Single(production.Logs.WithEventId(3301)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheScriptMakesACertificateProductionAcceptsAndEncryptsTheKeysWith()
+    {
+        var folder = Directory.CreateTempSubdirectory("employee-directory-key-ring-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "key-ring.pfx");
+            var made = await CommandLine.RunAsync(
+                RepositoryLayout.Combine("scripts", "make-key-ring-cert.sh"),
+                [file],
+                new Dictionary<string, string?> { ["KEY_RING_PASSWORD"] = "a long key ring passphrase" },
+                cancellationToken: TestContext.Current.CancellationToken);
+            made.EnsureSuccess();
+
+            await using var production = DirectoryAppFactory.Create(environment: Environments.Production, settings: new Dictionary<string, string?>
+            {
+                ["DataProtection:CertificatePath"] = file,
+                ["DataProtection:CertificatePassword"] = "a long key ring passphrase",
+            });
+            _ = production.Services;
+            var protector = production.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+            Assert.Equal("sign-in", protector.Unprotect(protector.Protect("sign-in")));
+
+            Assert.Single(production.Logs.WithEventId(3301));
+            var keyRing = await KeyRingAsync(production);
+            Assert.NotEmpty(keyRing);
+            Assert.All(keyRing, xml => Assert.Contains("<EncryptedData", xml, StringComparison.Ordinal));
+            var again = await CommandLine.RunAsync(
+                RepositoryLayout.Combine("scripts", "make-key-ring-cert.sh"),
+                [file],
+                new Dictionary<string, string?> { ["KEY_RING_PASSWORD"] = "another passphrase" },
+                cancellationToken: TestContext.Current.CancellationToken);
+            Assert.NotEqual(0, again.ExitCode);
+            Assert.Contains("left as it is", again.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory]
@@ -130,6 +189,9 @@ public sealed class KeyRingTests : IDisposable
 
     private static Task<List<string>> KeyRingAsync(DirectoryAppFactory app) =>
         app.QueryDatabaseAsync(db => db.DataProtectionKeys.Select(key => key.Xml!).ToListAsync(TestContext.Current.CancellationToken));
+
+    /// <summary>Names a DataProtection key without a value, so the test host gives the app no certificate of its own.</summary>
+    private static Dictionary<string, string?> NoCertificate() => new() { ["DataProtection:CertificatePath"] = null };
 
     private static Dictionary<string, string?> SameDatabaseAs(DirectoryAppFactory app) => new()
     {

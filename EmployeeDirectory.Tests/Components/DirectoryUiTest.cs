@@ -28,7 +28,7 @@ public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
         _database = await TestDatabase.CreateAsync(employees: 40, cancellationToken: TestContext.Current.CancellationToken);
         _core = await StartCoreAsync(_database);
         Services.AddSingleton(_core.Directory);
-        Services.AddSingleton(_core.Presence);
+        Services.AddSingleton(PresenceServiceOf(_core));
         Services.AddSingleton(_core.Services.GetRequiredService<IDirectoryChangeFeed>());
         Services.AddSingleton(_core.Services.GetRequiredService<IPresenceHistory>());
         Services.AddSingleton(_core.Services.GetRequiredService<IRollCallService>());
@@ -42,6 +42,9 @@ public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
 
     /// <summary>Starts the Core services over the test's database; a test may start them differently (other registrations).</summary>
     protected virtual Task<DirectoryServicesHost> StartCoreAsync(TestDatabase database) => DirectoryServicesHost.StartAsync(database);
+
+    /// <summary>The presence service the components get: Core's, unless a test wraps it as the app does (its limit).</summary>
+    protected virtual IPresenceService PresenceServiceOf(DirectoryServicesHost core) => core.Presence;
 
     /// <summary>The first page of the directory as the service returns it.</summary>
     protected async Task<IReadOnlyList<DirectoryRow>> FirstPageAsync(DirectoryQuery? query = null)

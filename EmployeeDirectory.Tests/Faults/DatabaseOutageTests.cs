@@ -103,6 +103,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var client = _app.CreateDefaultClient(new CookieContainerHandler(new CookieContainer()));
         using var signIn = await LoginForm.SubmitAsync(client, DirectoryAppFactory.DemoAdminEmail, _app.DemoPassword);
         Assert.Equal(HttpStatusCode.Found, signIn.StatusCode);
+        client.DefaultRequestHeaders.Add(Web.Auth.CookieApiCsrfGuard.HeaderName, "XMLHttpRequest");
         return client;
     }
 

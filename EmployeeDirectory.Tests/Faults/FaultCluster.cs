@@ -36,6 +36,7 @@ public sealed class FaultCluster : IAsyncLifetime
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
             ["Auth:SeedApiKey"] = ApiKey,
             ["RateLimits:Api:PerSecond"] = "0",
+            ["RateLimits:Presence:PerMinute"] = "0",
             // What the cache does about an outage, for a failure message; not every readiness probe's complaint.
             ["Logging:LogLevel:EmployeeDirectory.Core.Caching"] = "Information",
             ["Logging:LogLevel:EmployeeDirectory.Web.Observability"] = "Error",

@@ -25,8 +25,10 @@ namespace EmployeeDirectory.Tests.Infrastructure;
 /// ring), seeded with a small roster. In memory (TestServer) by default, reached over https://localhost so
 /// Secure cookies travel as they would; <see cref="StartKestrel"/> puts it on a real loopback port for a
 /// browser. The database file is deleted on dispose. Use it as a class fixture, or <see cref="Create"/> it
-/// with Redis, another environment or extra settings. Rate limits are off unless the settings turn them
-/// on (tests call the API in bursts); <see cref="Logs"/> holds what the app logged.
+/// with Redis, another environment or extra settings. Rate limits (API, sign-in, status changes) are off unless
+/// the settings turn them on (tests call the API in bursts); <see cref="Logs"/> holds what the app logged. Outside Development the key
+/// ring is encrypted with <see cref="TestCertificate.Shared"/> (the app refuses to start without a certificate)
+/// unless the settings name any <c>DataProtection:</c> key themselves.
 /// Every route needs a signed-in caller: <see cref="CreateApiClient"/> sends an API key acting with a
 /// role; <see cref="SignInAsync"/> signs in through the real login form and keeps the cookie.
 /// </summary>
@@ -131,8 +133,22 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// A client sending an API key that acts with <paramref name="role"/> (an admin unless told otherwise;
-    /// for an employee key, as the employee with <paramref name="employeeEmail"/>). The key is created once
+    /// Starts the app on Kestrel at the addresses its own configuration names (<c>urls</c>, plus any the app adds,
+    /// such as <c>Management:Urls</c>), as a deployed server binds them; returns every address it listens on.
+    /// </summary>
+    public IReadOnlyCollection<string> StartKestrelAtConfiguredUrls()
+    {
+        UseKestrel();
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel started without reporting the addresses it listens on.");
+        serverAddress = new Uri(addresses.First());
+        return [.. addresses];
+    }
+
+    /// <summary>
+    /// A client sending an API key that acts with <paramref name="role"/> (an admin unless told otherwise: every
+    /// scope; an employee: <c>directory:read</c>, as the employee with <paramref name="employeeEmail"/> when given). The key is created once
     /// per role and employee through the application's own key store. Fails the test on any 5xx, whatever
     /// the test itself asserts.
     /// </summary>
@@ -146,6 +162,20 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>
+    /// A client sending a new API key with exactly <paramref name="scopes"/> (acting for the employee with
+    /// <paramref name="employeeEmail"/> when given), made through the application's own key store; returns the key's id too.
+    /// </summary>
+    public async Task<(HttpClient Client, int KeyId)> CreateScopedApiClientAsync(string name, IReadOnlyList<string> scopes, string? employeeEmail = null, DateTimeOffset? expiresAt = null)
+    {
+        var result = await Services.GetRequiredService<ApiKeyStore>().CreateAsync(new ApiKeyDraft(name, scopes, employeeEmail, expiresAt), "tests");
+        var created = result.Value
+            ?? throw new InvalidOperationException($"Could not create an API key with {string.Join(' ', scopes)}: {string.Join(" ", result.Errors.SelectMany(e => e.Value))}");
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, created.Secret);
+        return (client, created.Key.Id);
+    }
+
     /// <summary>A client with no credentials that does not follow redirects; fails the test on any 5xx.</summary>
     public HttpClient CreateAnonymousClient() => WithServerAddress(CreateDefaultClient(new ServerErrorGuard()));
 
@@ -153,7 +183,11 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
     public HttpClient CreateCookieClient(CookieContainer cookies) =>
         WithServerAddress(CreateDefaultClient(new ServerErrorGuard(), new CookieContainerHandler(cookies)));
 
-    /// <summary>Signs in through the login form and returns a client holding the sign-in cookie.</summary>
+    /// <summary>
+    /// Signs in through the login form and returns a client holding the sign-in cookie. Like a script on the app's own
+    /// pages it sends <c>X-Requested-With</c>, which unsafe API calls by cookie need; a test playing a forged cross-site
+    /// request removes it.
+    /// </summary>
     public async Task<HttpClient> SignInAsync(string email, string? password = null)
     {
         var client = CreateCookieClient(new CookieContainer());
@@ -163,6 +197,7 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
             throw new InvalidOperationException($"Signing in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
         }
 
+        client.DefaultRequestHeaders.Add(CookieApiCsrfGuard.HeaderName, "XMLHttpRequest");
         return client;
     }
 
@@ -209,8 +244,17 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
             [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SeedEmployees)}"] = SeedEmployees.ToString(CultureInfo.InvariantCulture),
             ["RateLimits:Api:PerSecond"] = "0",
             ["RateLimits:SignIn:PerMinute"] = "0",
+            ["RateLimits:Presence:PerMinute"] = "0",
             ["ConnectionStrings:Redis"] = redisConnectionString,
         };
+        if (environment != Environments.Development && !settings.Keys.Any(key => key.StartsWith("DataProtection:", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var (key, value) in TestCertificate.Shared.PfxSettings())
+            {
+                effective[key] = value;
+            }
+        }
+
         foreach (var (key, value) in settings)
         {
             effective[key] = value;
@@ -247,7 +291,7 @@ public class DirectoryAppFactory : WebApplicationFactory<Program>
 
     private async Task<string> CreateApiKeyAsync(string name, string role, string? employeeEmail)
     {
-        var result = await Services.GetRequiredService<ApiKeyStore>().CreateAsync(new ApiKeyDraft(name, role, employeeEmail), "tests");
+        var result = await Services.GetRequiredService<ApiKeyStore>().CreateAsync(new ApiKeyDraft(name, Scopes: null, employeeEmail, Role: role), "tests");
         return result.Value?.Secret
             ?? throw new InvalidOperationException($"Could not create an API key for {role}: {string.Join(" ", result.Errors.SelectMany(e => e.Value))}");
     }

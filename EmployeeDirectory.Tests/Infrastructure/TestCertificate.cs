@@ -11,6 +11,13 @@ public sealed class TestCertificate : IDisposable
 {
     public const string Password = "key ring certificate password";
 
+    private static readonly Lazy<TestCertificate> SharedInstance = new(() =>
+    {
+        var certificate = new TestCertificate();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => certificate.Dispose();
+        return certificate;
+    });
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"employee-directory-cert-{Guid.NewGuid():N}");
 
     public TestCertificate()
@@ -24,6 +31,12 @@ public sealed class TestCertificate : IDisposable
         File.WriteAllText(PemPath, certificate.ExportCertificatePem());
         File.WriteAllText(PemKeyPath, rsa.ExportPkcs8PrivateKeyPem());
     }
+
+    /// <summary>
+    /// One certificate for the whole test run, deleted when it ends: what <see cref="DirectoryAppFactory"/> gives an
+    /// app outside Development (which refuses to start without one) unless a test sets the key ring up itself.
+    /// </summary>
+    public static TestCertificate Shared => SharedInstance.Value;
 
     public string Thumbprint { get; }
 

@@ -17,7 +17,11 @@ public sealed class ReadinessFailureTests
         // The file still opens, but the directory's table is gone: only a real query notices.
         await app.QueryDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE Employees RENAME TO EmployeesGone", TestContext.Current.CancellationToken));
 
-        var ready = await HealthJson.GetAsync(client, ObservabilityHostingExtensions.ReadyPath);
+        // Readiness answers from a report up to a second old.
+        var ready = await Eventually.ReturnsAsync(
+            () => HealthJson.GetAsync(client, ObservabilityHostingExtensions.ReadyPath),
+            answer => answer.StatusCode != HttpStatusCode.OK,
+            "readiness to notice the missing table");
         var live = await HealthJson.GetAsync(client, ObservabilityHostingExtensions.LivePath);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);

@@ -35,7 +35,7 @@ public sealed class StatusHistoryTests : IAsyncLifetime
 
         foreach (var employee in employees)
         {
-            var page = (await History.GetHistoryAsync(employee.Id, 1, 10, Token)).Value!;
+            var page = (await History.GetHistoryAsync(employee.Id, 1, 10, TestActors.Admin(), Token)).Value!;
             Assert.InRange(page.Total, 1, 4);
             Assert.Equal(employee.Presence, page.Items[0].To);
             Assert.All(page.Items, change => Assert.NotEqual(change.From, change.To));
@@ -49,14 +49,14 @@ public sealed class StatusHistoryTests : IAsyncLifetime
     public async Task EveryChangeIsRecordedWithFromToNoteUntilAtByAndSourceNewestFirst()
     {
         var id = await _database.QueryAsync(db => db.Employees.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Token));
-        var before = (await History.GetHistoryAsync(id, 1, 100, Token)).Value!;
+        var before = (await History.GetHistoryAsync(id, 1, 100, TestActors.Admin(), Token)).Value!;
         var current = (await _server.Directory.GetEmployeeAsync(id, Token))!.Status.Presence;
         var until = DateTimeOffset.UtcNow.AddHours(2);
 
         Assert.True((await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(current.Reverted(), "first", Until: until), TestActors.Admin("ada@example.com"), Token)).IsOk);
         Assert.True((await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(current, null, Source: PresenceSource.Api), TestActors.Admin("api-key:badge"), Token)).IsOk);
 
-        var page = (await History.GetHistoryAsync(id, 1, 2, Token)).Value!;
+        var page = (await History.GetHistoryAsync(id, 1, 2, TestActors.Admin(), Token)).Value!;
         Assert.Equal(before.Total + 2, page.Total);
         Assert.Equal((1, 2), (page.Page, page.PageSize));
         var (latest, earlier) = (page.Items[0], page.Items[1]);
@@ -65,7 +65,7 @@ public sealed class StatusHistoryTests : IAsyncLifetime
         Assert.Equal(until.ToUnixTimeMilliseconds(), earlier.Until!.Value.ToUnixTimeMilliseconds());
         Assert.True(latest.At >= earlier.At);
 
-        var second = (await History.GetHistoryAsync(id, 2, 2, Token)).Value!;
+        var second = (await History.GetHistoryAsync(id, 2, 2, TestActors.Admin(), Token)).Value!;
         Assert.Equal(before.Items.Take(2).ToList(), second.Items);
     }
 
@@ -73,13 +73,13 @@ public sealed class StatusHistoryTests : IAsyncLifetime
     public async Task ARefusedChangeRecordsNothing()
     {
         var id = await _database.QueryAsync(db => db.Employees.OrderBy(e => e.Id).Select(e => e.Id).Skip(1).FirstAsync(Token));
-        var before = (await History.GetHistoryAsync(id, 1, 1, Token)).Value!.Total;
+        var before = (await History.GetHistoryAsync(id, 1, 1, TestActors.Admin(), Token)).Value!.Total;
 
         Assert.Equal(ServiceOutcome.Invalid, (await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(PresenceStatus.In, new string('n', 141)), TestActors.Admin(), Token)).Outcome);
         Assert.Equal(ServiceOutcome.Forbidden, (await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(PresenceStatus.In, null), TestActors.Employee(id + 1, "someone@example.com"), Token)).Outcome);
         Assert.Equal(ServiceOutcome.Conflict, (await _server.Presence.SetPresenceAsync(id, new PresenceUpdate(PresenceStatus.In, null, ExpectedStamp: -5), TestActors.Admin(), Token)).Outcome);
 
-        Assert.Equal(before, (await History.GetHistoryAsync(id, 1, 1, Token)).Value!.Total);
+        Assert.Equal(before, (await History.GetHistoryAsync(id, 1, 1, TestActors.Admin(), Token)).Value!.Total);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class StatusHistoryTests : IAsyncLifetime
             () => _database.QueryAsync(db => db.Employees.AnyAsync(e => e.Id == id && e.PresenceUntil == null && e.Presence == PresenceStatus.In, Token)),
             "the stored row to be reverted when its back-at time passed");
 
-        var latest = (await History.GetHistoryAsync(id, 1, 1, Token)).Value!.Items[0];
+        var latest = (await History.GetHistoryAsync(id, 1, 1, TestActors.Admin(), Token)).Value!.Items[0];
         Assert.Equal((PresenceStatus.Out, PresenceStatus.In, PresenceSource.Expiry), (latest.From, latest.To, latest.Source));
     }
 
@@ -103,7 +103,7 @@ public sealed class StatusHistoryTests : IAsyncLifetime
     [InlineData(1, 101, "pageSize")]
     public async Task ABadPageOrSizeIsAFieldError(int page, int pageSize, string field)
     {
-        var result = await History.GetHistoryAsync(1, page, pageSize, Token);
+        var result = await History.GetHistoryAsync(1, page, pageSize, TestActors.Admin(), Token);
 
         Assert.Equal(ServiceOutcome.Invalid, result.Outcome);
         Assert.True(result.Errors.ContainsKey(field));
@@ -111,7 +111,7 @@ public sealed class StatusHistoryTests : IAsyncLifetime
 
     [Fact]
     public async Task AnUnknownEmployeeHasNoHistoryToShow() =>
-        Assert.Equal(ServiceOutcome.NotFound, (await History.GetHistoryAsync(99_999, 1, 20, Token)).Outcome);
+        Assert.Equal(ServiceOutcome.NotFound, (await History.GetHistoryAsync(99_999, 1, 20, TestActors.Admin(), Token)).Outcome);
 
     /// <remarks>
     /// The rows are written before the server starts: its pruner runs at start-up, in the background, so a row

@@ -41,6 +41,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["ConnectionStrings:Redis"] = _redis.ConnectionString,
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
             ["Auth:SeedApiKey"] = ApiKey,
+            ["RateLimits:Presence:PerMinute"] = "0",
         };
         Replicas = [.. Enumerable.Range(1, 3).Select(n => new AppReplica(
             $"replica-{n}",

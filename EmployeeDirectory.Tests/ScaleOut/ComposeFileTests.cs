@@ -13,11 +13,15 @@ namespace EmployeeDirectory.Tests.ScaleOut;
 public sealed partial class ComposeFileTests
 {
     private const string RedisPassword = "compose-test-redis-secret";
+    private const string DatabasePassword = "Compose-Test-Db-1";
+    private const string KeyRingPassword = "compose-test-key-ring";
 
     private static readonly Dictionary<string, string?> Settings = new()
     {
         ["ADMIN_PASSWORD"] = "compose-test-admin-passphrase",
         ["REDIS_PASSWORD"] = RedisPassword,
+        ["DIRECTORY_DB_PASSWORD"] = DatabasePassword,
+        ["KEY_RING_PASSWORD"] = KeyRingPassword,
         ["ADMIN_EMAIL"] = null,
         ["MSSQL_SA_PASSWORD"] = null,
         ["HTTP_PORT"] = null,
@@ -38,6 +42,51 @@ public sealed partial class ComposeFileTests
         var check = await ComposeAsync(new Dictionary<string, string?>(Settings) { ["REDIS_PASSWORD"] = null }, "config", "-q");
         Assert.NotEqual(0, check.ExitCode);
         Assert.Contains("set REDIS_PASSWORD", check.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("KEY_RING_PASSWORD")]
+    [InlineData("DIRECTORY_DB_PASSWORD")]
+    public async Task ComposeRefusesToRunWithoutTheKeyRingOrTheAppsDatabasePassword(string variable)
+    {
+        var check = await ComposeAsync(new Dictionary<string, string?>(Settings) { [variable] = null }, "config", "-q");
+        Assert.NotEqual(0, check.ExitCode);
+        Assert.Contains($"set {variable}", check.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheReplicasEncryptTheKeyRingWithTheMountedCertificate()
+    {
+        var services = await ServicesAsync();
+        var secret = Yaml.Documents((await ComposeAsync(Settings, "config")).StandardOutput).Single().At("secrets", "key-ring.pfx").Text("file");
+        Assert.EndsWith("/deploy/key-ring/key-ring.pfx", secret, StringComparison.Ordinal);
+        foreach (var web in new[] { "web1", "web2" })
+        {
+            Assert.Equal("key-ring.pfx", Assert.Single(services.At(web, "secrets").Items()).Text("source"));
+            Assert.Equal("/run/secrets/key-ring.pfx", services.Text(web, "environment", "DataProtection__CertificatePath"));
+            Assert.Equal(KeyRingPassword, services.Text(web, "environment", "DataProtection__CertificatePassword"));
+        }
+    }
+
+    [Fact]
+    public async Task TheReplicasConnectWithTheirOwnLoginWhichIsMadeBeforeThemAndNeverAsSa()
+    {
+        var services = await ServicesAsync();
+        foreach (var web in new[] { "web1", "web2" })
+        {
+            var connection = services.Text(web, "environment", "ConnectionStrings__Directory");
+            Assert.Contains("User Id=directory_app;", connection, StringComparison.Ordinal);
+            Assert.Contains($"Password={DatabasePassword};", connection, StringComparison.Ordinal);
+            Assert.DoesNotContain("User Id=sa;", connection, StringComparison.Ordinal);
+            Assert.Equal("service_completed_successfully", services.Text(web, "depends_on", "sqlserver-init", "condition"));
+        }
+
+        var init = string.Join(' ', services.At("sqlserver-init", "command").Items().Select(part => part.Text()));
+        Assert.Contains("-v AppLogin=directory_app", init, StringComparison.Ordinal);
+        Assert.Contains("/app-login.sql", init, StringComparison.Ordinal);
+        Assert.Equal(DatabasePassword, services.Text("sqlserver-init", "environment", "DIRECTORY_DB_PASSWORD"));
+        Assert.Contains("CREATE LOGIN [$(AppLogin)]", await File.ReadAllTextAsync(RepositoryLayout.Combine("deploy", "sqlserver", "app-login.sql"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.DoesNotContain("sysadmin", await File.ReadAllTextAsync(RepositoryLayout.Combine("deploy", "sqlserver", "app-login.sql"), TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -52,6 +52,18 @@ internal static class ApiProblems
             detail: "The database could not be reached, so nothing was saved. Try again in a moment.");
     }
 
+    /// <summary>Over <c>RateLimits:Presence:PerMinute</c>: 429 with <c>Retry-After</c>; nothing was saved.</summary>
+    public static ProblemHttpResult TooManyStatusChanges(HttpResponse response, TimeSpan? retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var seconds = Math.Max(1, (int)Math.Ceiling((retryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many status changes",
+            detail: $"This status has been changed too often in the last minute by the same caller. Nothing was saved: wait {seconds} s, then try again.");
+    }
+
     public static ProblemHttpResult NotYourPresence(int id) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status403Forbidden,
@@ -77,7 +89,7 @@ internal static class ApiProblems
     {
         StatusCodes.Status400BadRequest => "The request could not be read: check that the body is well-formed JSON and every parameter has the expected format.",
         StatusCodes.Status401Unauthorized => "Sign in, or send a valid API key in the X-Api-Key header.",
-        StatusCodes.Status403Forbidden => "You are signed in, but your role does not allow this.",
+        StatusCodes.Status403Forbidden => "You are signed in, but your role (or your API key's scopes) does not allow this.",
         StatusCodes.Status404NotFound => "No API endpoint matches this path.",
         StatusCodes.Status405MethodNotAllowed => $"This endpoint does not accept {method}.",
         StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with Content-Type: application/json.",

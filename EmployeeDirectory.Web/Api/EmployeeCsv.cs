@@ -16,7 +16,7 @@ internal sealed class EmployeeCsv(IAsyncEnumerable<DirectoryExportRow> rows) : I
     public const string FileName = "employees.csv";
 
     public static readonly string[] Header =
-        ["Id", "Name", "Given name", "Family name", "Title", "Department", "Email", "Phone", "Location", "Status", "Note", "Back at", "Changed at"];
+        ["Id", "Name", "Given name", "Family name", "Title", "Department", "Email", "Location", "Status", "Back at"];
 
     private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape };
 
@@ -39,12 +39,9 @@ internal sealed class EmployeeCsv(IAsyncEnumerable<DirectoryExportRow> rows) : I
             csv.WriteField(row.Title);
             csv.WriteField(row.Department);
             csv.WriteField(row.Email);
-            csv.WriteField(row.Phone);
             csv.WriteField(row.Location);
             csv.WriteField(row.Status.ToString());
-            csv.WriteField(row.Note);
             csv.WriteField(Utc(row.Until));
-            csv.WriteField(Utc(row.ChangedAt));
             await csv.EndRecordAsync(cancellationToken);
         }
 

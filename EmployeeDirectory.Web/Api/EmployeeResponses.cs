@@ -10,7 +10,7 @@ internal sealed record PresenceResponse(
     string? Note,
     [property: Description("When the status ends by itself and reverts; null when it lasts until changed.")] DateTimeOffset? Until,
     DateTimeOffset? ChangedAt,
-    string? ChangedBy,
+    [property: Description("Who made the last change; null unless you are the employee or an admin (or Privacy:ShowStatusHistoryToEveryone is on).")] string? ChangedBy,
     [property: Description("Changes with every presence change: send it back as expectedStamp so a change never undoes one you have not seen.")] long Stamp);
 
 /// <summary>One employee with profile, presence and the stamp a profile edit must send back.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Security.Claims;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Web.Api.OpenApi;
@@ -7,14 +8,19 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace EmployeeDirectory.Web.Api;
 
-/// <summary>An employee's status history over JSON, newest first; any signed-in caller may read it.</summary>
+/// <summary>
+/// An employee's status history over JSON, newest first; any caller who may read the directory may read it, with
+/// notes and who made each change only for the person themself and admins (<see cref="StatusPrivacy"/>).
+/// </summary>
 internal static class PresenceHistoryApi
 {
     public static RouteGroupBuilder MapPresenceHistoryApi(this RouteGroupBuilder api)
     {
         api.MapGet("/employees/{id:int:min(1)}/presence/history", GetHistoryAsync)
             .WithName("GetPresenceHistory")
-            .WithSummary("An employee's status changes, newest first: from, to, note, until, at, by and source (UI, API or expiry).")
+            .WithSummary("An employee's status changes, newest first: from, to, note, until, at, by and source (UI, API or expiry). Note and by are null unless you are the employee or an admin (or Privacy:ShowStatusHistoryToEveryone is on).")
+            .RequireAuthorization(Auth.DirectoryPolicies.ReadDirectory)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -23,6 +29,7 @@ internal static class PresenceHistoryApi
         [OpenApiExample(ApiExamples.EmployeeId)] int id,
         [FromQuery(Name = "page"), Description("1-based page number."), OpenApiInteger(1, int.MaxValue, 1), OpenApiExample(1)] string? page,
         [FromQuery(Name = "pageSize"), Description("Changes per page."), OpenApiInteger(1, PresenceHistoryPage.MaxPageSize, PresenceHistoryPage.DefaultPageSize), OpenApiExample(10)] string? pageSize,
+        ClaimsPrincipal user,
         [FromServices] IPresenceHistory history,
         CancellationToken cancellationToken)
     {
@@ -34,7 +41,7 @@ internal static class PresenceHistoryApi
             return ApiProblems.Invalid(errors);
         }
 
-        var result = await history.GetHistoryAsync(id, pageNumber, size, cancellationToken);
+        var result = await history.GetHistoryAsync(id, pageNumber, size, Auth.DirectoryClaims.ActorOf(user), cancellationToken);
         return result.Outcome switch
         {
             ServiceOutcome.Ok => TypedResults.Ok(result.Value!.ToResponse()),

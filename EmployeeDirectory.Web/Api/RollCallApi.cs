@@ -12,7 +12,9 @@ internal static class RollCallApi
         api.MapGet("/roll-call", GetRollCallAsync)
             .WithTags("Roll call")
             .WithName("GetRollCall")
-            .WithSummary("How many people are In and Out right now, in all, per department and per location.");
+            .WithSummary("How many people are In and Out right now, in all, per department and per location.")
+            .RequireAuthorization(Auth.DirectoryPolicies.ReadDirectory)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 

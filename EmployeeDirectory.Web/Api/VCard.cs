@@ -6,8 +6,8 @@ namespace EmployeeDirectory.Web.Api;
 
 /// <summary>
 /// One employee as a vCard 4.0 (RFC 6350): formatted and structured name, title, department, email, work phone
-/// and location. Text values are escaped (backslash, comma, semicolon, line breaks) and long lines folded at 75
-/// octets, so an address book reads exactly what the directory holds.
+/// and location. Text values are escaped (backslash, comma, semicolon, line breaks), the address label parameter as
+/// RFC 6868 says, and long lines folded at 75 octets, so an address book reads exactly what the directory holds.
 /// </summary>
 internal sealed class VCard(EmployeeProfile profile) : IResult
 {
@@ -38,7 +38,7 @@ internal sealed class VCard(EmployeeProfile profile) : IResult
 
         if (!string.IsNullOrEmpty(profile.Location))
         {
-            Line(card, $"ADR;TYPE=work;LABEL=\"{profile.Location.Replace("\"", "'", StringComparison.Ordinal)}\":;;{Escape(profile.Location)};;;;");
+            Line(card, $"ADR;TYPE=work;LABEL=\"{EscapeParameter(profile.Location)}\":;;{Escape(profile.Location)};;;;");
         }
 
         Line(card, string.Create(CultureInfo.InvariantCulture, $"UID:urn:x-employee-directory:{profile.Id}"));
@@ -61,6 +61,46 @@ internal sealed class VCard(EmployeeProfile profile) : IResult
             .Replace("\r\n", "\\n", StringComparison.Ordinal)
             .Replace("\n", "\\n", StringComparison.Ordinal)
             .Replace("\r", "\\n", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A parameter value inside double quotes, escaped as RFC 6868 says: <c>^</c> as <c>^^</c>, a double quote as
+    /// <c>^'</c>, a line break as <c>^n</c>; other control characters (but the tab) cannot appear in a parameter and are
+    /// dropped. So a value can neither end the parameter nor start a line of its own.
+    /// </summary>
+    internal static string EscapeParameter(string value)
+    {
+        var escaped = new StringBuilder(value.Length + 8);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '^':
+                    escaped.Append("^^");
+                    break;
+                case '"':
+                    escaped.Append("^'");
+                    break;
+                case '\r' when i + 1 < value.Length && value[i + 1] == '\n':
+                    break;
+                case '\r' or '\n':
+                    escaped.Append("^n");
+                    break;
+                case '\t':
+                    escaped.Append(c);
+                    break;
+                default:
+                    if (!char.IsControl(c))
+                    {
+                        escaped.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>Appends a content line, folded (CRLF and a space) so no physical line exceeds 75 octets, never inside a character.</summary>
     private static void Line(StringBuilder card, string line)

@@ -68,9 +68,12 @@ public static class AuthHostingExtensions
 
         services.AddSingleton<EmployeeAccountLinks>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AdminRecheck>();
         services.AddSingleton<AuthMetrics>();
         services.AddScoped<AccountProvisioner>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SignInBackoff>();
+        services.AddSingleton<SignInRefusalLog>();
         services.AddHostedService<AccountBootstrapper>();
 
         builder.AddDirectoryDataProtection();
@@ -78,13 +81,15 @@ public static class AuthHostingExtensions
     }
 
     /// <summary>
-    /// Authentication, the API's rate limits (per caller, so after authentication), the admin area's
-    /// guard, authorization, then antiforgery (its tokens are bound to the signed-in user).
+    /// Authentication, the cookie API calls' CSRF guard, the API's rate limits (per caller, so after
+    /// authentication), the admin area's guard, authorization, then antiforgery (its tokens are bound to the
+    /// signed-in user).
     /// </summary>
     public static WebApplication UseDirectoryAuth(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
+        app.UseCookieApiCsrfGuard();
         app.UseRateLimiter();
         app.UseAdminArea();
         app.UseAuthorization();
@@ -112,8 +117,8 @@ public static class AuthHostingExtensions
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
 
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // Wrong passwords never lock an account (anyone could lock anyone out): SignInBackoff slows the client
+        // instead. A lockout set by other means (an earlier version's, or a database edit) is still honoured.
         options.Lockout.AllowedForNewUsers = true;
 
         options.User.RequireUniqueEmail = true;
@@ -128,8 +133,8 @@ public static class AuthHostingExtensions
         // Behind a proxy that ends TLS, the request is HTTPS once forwarded headers from a trusted proxy say so.
         cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
-        // Lax: another site's POST, PUT or DELETE never carries the cookie, and the API takes only JSON
-        // bodies (no simple cross-site form), so a cookie-authenticated API call cannot be forged.
+        // Lax: another site's POST, PUT or DELETE never carries the cookie; a sibling subdomain's could, so an
+        // unsafe API call by cookie also needs a header no other origin can add (CookieApiCsrfGuard).
         cookie.Cookie.SameSite = SameSiteMode.Lax;
         cookie.LoginPath = AccountPaths.Login;
         cookie.LogoutPath = AccountPaths.Logout;

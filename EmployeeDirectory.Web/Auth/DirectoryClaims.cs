@@ -22,13 +22,16 @@ public static class DirectoryClaims
 
     /// <summary>
     /// The actor Core's services check: the user name (an account's email, or <c>api-key:{name}</c>), whether
-    /// they are an admin, and the employee they are. Only for a signed-in caller.
+    /// they are an admin, whether they may set anyone's presence, and the employee they are. Only for a signed-in caller.
     /// </summary>
     public static DirectoryActor ActorOf(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
-            ? new DirectoryActor(name, user.IsInRole(DirectoryRoles.Admin), EmployeeIdOf(user))
+            ? new DirectoryActor(name, DirectoryCapabilities.Has(user, DirectoryCapability.Administer), EmployeeIdOf(user))
+            {
+                MaySetAnyPresence = DirectoryCapabilities.Has(user, DirectoryCapability.SetAnyPresence),
+            }
             : throw new InvalidOperationException("Only a signed-in caller acts on the directory; the endpoint or page must require authorization.");
     }
 

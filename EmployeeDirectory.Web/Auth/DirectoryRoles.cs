@@ -1,6 +1,6 @@
 namespace EmployeeDirectory.Web.Auth;
 
-/// <summary>The two roles: admins may change anything; employees may set only their own presence.</summary>
+/// <summary>The two roles of accounts: admins may change anything; employees may set only their own presence.</summary>
 public static class DirectoryRoles
 {
     public const string Admin = "Admin";

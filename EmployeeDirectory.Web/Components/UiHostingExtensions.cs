@@ -1,5 +1,8 @@
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Components.Circuits;
 using EmployeeDirectory.Web.Components.Identity;
+using EmployeeDirectory.Web.Transport;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -19,6 +22,12 @@ public static class UiHostingExtensions
 
         // Changes are attributed to the signed-in user (sign-in itself is AddDirectoryAuth).
         builder.Services.TryAddScoped<ICurrentActor, SignedInCurrentActor>();
+
+        // At most Circuits:PerUser open circuits per account on this server; none for anonymous callers.
+        builder.Services.AddOptions<CircuitLimitOptions>().BindConfiguration(CircuitLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<OpenCircuits>();
+        builder.Services.AddSingleton<CircuitRefusals>();
+        builder.Services.AddScoped<CircuitHandler, CircuitLimitHandler>();
         return builder;
     }
 
@@ -44,6 +53,9 @@ public static class UiHostingExtensions
 
             return next(context);
         });
+
+        // Outside Development pages need HTTPS (their cookies are Secure): over plain HTTP a clear 400, not a 500.
+        app.UseHttpsForPages();
 
         // Antiforgery runs in UseDirectoryAuth, after authentication: its tokens are bound to the user.
         return app;

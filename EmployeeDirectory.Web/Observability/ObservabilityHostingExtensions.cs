@@ -2,6 +2,7 @@ using EmployeeDirectory.Core.Caching;
 using EmployeeDirectory.Web.Auth;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -11,9 +12,10 @@ namespace EmployeeDirectory.Web.Observability;
 /// Health checks and OpenTelemetry metrics, and the three endpoints that expose them.
 /// </summary>
 /// <remarks>
-/// The endpoints are anonymous on purpose: load balancers, orchestrators and Prometheus call them without
-/// credentials, and they carry no directory data. <c>/metrics</c> does describe the traffic and the cache,
-/// so in production let only the scraper's network reach it (a reverse-proxy rule, a network policy).
+/// The endpoints need no sign-in on purpose: load balancers, orchestrators and Prometheus call them without
+/// credentials, and they carry no directory data. <c>/metrics</c> does describe the traffic and the cache, so the app
+/// answers them only to <c>Management:AllowedNetworks</c> and, with <c>Management:Urls</c>, only on that listener
+/// (<see cref="ManagementAccess"/>); readiness is computed at most once a second (<see cref="ReadinessCache"/>).
 /// </remarks>
 public static class ObservabilityHostingExtensions
 {
@@ -45,6 +47,12 @@ public static class ObservabilityHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
+        builder.Services.AddOptions<ManagementOptions>().BindConfiguration(ManagementOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ManagementOptions>, ManagementOptionsValidator>();
+        builder.Services.AddSingleton<ReadinessCache>();
+        builder.Services.AddTransient(_ => ManagementAccess.ListenerSplit());
+        ManagementAccess.AddListener(builder, builder.Configuration.GetSection(ManagementOptions.SectionName).Get<ManagementOptions>() ?? new ManagementOptions());
+
         var checks = builder.Services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("The process is running."), [LiveTag])
             .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [ReadyTag], CheckTimeout);
@@ -74,15 +82,27 @@ public static class ObservabilityHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        app.MapHealthChecks(LivePath, Options(LiveTag)).AllowAnonymous();
-        app.MapHealthChecks(ReadyPath, Options(ReadyTag)).AllowAnonymous();
-        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = IsLive, ResponseWriter = HealthReportWriter.WriteAsync })
+            .AllowAnonymous()
+            .OnlyFromAllowedNetworks();
+        app.Map(ReadyPath, ReadyAsync).AllowAnonymous().OnlyFromAllowedNetworks();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous().OnlyFromAllowedNetworks();
         return app;
     }
 
-    private static HealthCheckOptions Options(string tag) => new()
+    private static bool IsLive(HealthCheckRegistration registration) => registration.Tags.Contains(LiveTag);
+
+    private static bool IsReady(HealthCheckRegistration registration) => registration.Tags.Contains(ReadyTag);
+
+    /// <summary>The health checks middleware's answer (200 unless Unhealthy, never cached by anyone), from the shared report.</summary>
+    private static async Task ReadyAsync(HttpContext context)
     {
-        Predicate = registration => registration.Tags.Contains(tag),
-        ResponseWriter = HealthReportWriter.WriteAsync,
-    };
+        var report = await context.RequestServices.GetRequiredService<ReadinessCache>().GetAsync(IsReady);
+        var response = context.Response;
+        response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        response.Headers.CacheControl = "no-store, no-cache";
+        response.Headers.Pragma = "no-cache";
+        response.Headers.Expires = "Thu, 01 Jan 1970 00:00:00 GMT";
+        await HealthReportWriter.WriteAsync(context, report);
+    }
 }

@@ -32,13 +32,13 @@ internal static class ApiRateLimiter
                 : RateLimitPartition.GetTokenBucketLimiter(CallerOf(context), _ => bucket));
     }
 
-    /// <summary>The partition a request counts against: its API key or account, else its client address.</summary>
+    /// <summary>The partition a request counts against: its API key or account, else its client address (an IPv6 one by its /64).</summary>
     public static string CallerOf(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var user = context.User;
         return user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } id
             ? $"caller:{id}"
-            : $"address:{context.Connection.RemoteIpAddress}";
+            : $"address:{ClientPartition.Of(context.Connection.RemoteIpAddress)}";
     }
 }

@@ -12,17 +12,42 @@ public sealed class RateLimitOptions
     public SignInLimitOptions SignIn { get; set; } = new();
 
     public ApiLimitOptions Api { get; set; } = new();
+
+    public PresenceLimitOptions Presence { get; set; } = new();
+
+    public ExportLimitOptions Export { get; set; } = new();
 }
 
-/// <summary>Sign-in attempts (the login form's POST), counted per client address and per account alike.</summary>
+/// <summary>Status changes, by any way in (pages, API, keys), counted per account or key and per employee whose status it is.</summary>
+public sealed class PresenceLimitOptions
+{
+    public const int MaxPerMinute = 10_000;
+
+    /// <summary>
+    /// Changes a minute one account or key may make to one employee's status. Default 10: a person sets their
+    /// status a few times a day; a script toggling it in a loop is stopped after this many. 0 turns it off.
+    /// </summary>
+    public int PerMinute { get; set; } = 10;
+}
+
+/// <summary>The CSV export: at most one at a time per caller, and a few at a time on each server.</summary>
+public sealed class ExportLimitOptions
+{
+    public const int MaxPerReplica = 100;
+
+    /// <summary>Exports this server writes at once, for everyone together. Default 2; at least 1.</summary>
+    public int PerReplica { get; set; } = 2;
+}
+
+/// <summary>Sign-in attempts (the login form's POST), counted per client address (an IPv6 one by its /64).</summary>
 public sealed class SignInLimitOptions
 {
     public const int MaxPerMinute = 10_000;
 
     /// <summary>
-    /// Attempts a minute from one client address, and against one account. Default 10: five wrong
-    /// passwords lock an account for 15 minutes anyway, so this mostly slows a guesser spreading over
-    /// many accounts. 0 turns it off.
+    /// Attempts a minute from one client, at any accounts. Default 10: wrong passwords at one account from one
+    /// client are slowed further by the sign-in back-off, so this mostly slows a guesser spreading over many
+    /// accounts. 0 turns it off.
     /// </summary>
     public int PerMinute { get; set; } = 10;
 }

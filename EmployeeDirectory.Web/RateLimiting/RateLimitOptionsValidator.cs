@@ -26,6 +26,16 @@ internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOpti
                 + "The bucket holds Burst requests and refills PerSecond of them every second.");
         }
 
+        if (options.Presence.PerMinute is < 0 or > PresenceLimitOptions.MaxPerMinute)
+        {
+            failures.Add($"RateLimits:Presence:PerMinute must be between 0 (off) and {PresenceLimitOptions.MaxPerMinute}; it is {options.Presence.PerMinute}.");
+        }
+
+        if (options.Export.PerReplica is < 1 or > ExportLimitOptions.MaxPerReplica)
+        {
+            failures.Add($"RateLimits:Export:PerReplica must be between 1 and {ExportLimitOptions.MaxPerReplica}; it is {options.Export.PerReplica}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

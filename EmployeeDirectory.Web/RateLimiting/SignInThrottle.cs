@@ -5,20 +5,22 @@ using Microsoft.Extensions.Options;
 namespace EmployeeDirectory.Web.RateLimiting;
 
 /// <summary>
-/// Limits sign-in attempts per client address and per account (<c>RateLimits:SignIn:PerMinute</c> each,
-/// in fixed one-minute windows), with the framework's rate limiters. Every attempt counts, right or wrong,
-/// so the answer says nothing about the password; an attempt over either limit is not tried at all.
+/// Limits sign-in attempts per client (<c>RateLimits:SignIn:PerMinute</c>, in fixed one-minute windows; an IPv6
+/// client by its /64), with the framework's rate limiters. Every attempt counts, right or wrong, so the answer says
+/// nothing about the password; an attempt over the limit is not tried at all. It is not counted per account: that
+/// would let anyone keep an account's owner out by sending attempts at it. Guessing at one account from one client
+/// is slowed by <see cref="Auth.SignIn.SignInBackoff"/> instead.
 /// </summary>
 internal sealed class SignInThrottle : IDisposable
 {
-    private readonly PartitionedRateLimiter<SignInAttempt>? _limiter;
+    private readonly PartitionedRateLimiter<string>? _limiter;
 
     public SignInThrottle(IOptions<RateLimitOptions> options)
         : this(options.Value.SignIn.PerMinute, TimeSpan.FromMinutes(1))
     {
     }
 
-    /// <param name="permits">Attempts per window from one address, and against one account; 0 turns the throttle off.</param>
+    /// <param name="permits">Attempts per window from one client; 0 turns the throttle off.</param>
     /// <param name="window">One minute in the app; tests shorten it to watch the limit recover.</param>
     internal SignInThrottle(int permits, TimeSpan window)
     {
@@ -35,33 +37,25 @@ internal sealed class SignInThrottle : IDisposable
             QueueLimit = 0,
             AutoReplenishment = true,
         };
-        _limiter = PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<SignInAttempt, string>(attempt =>
-                RateLimitPartition.GetFixedWindowLimiter($"address:{attempt.Address}", _ => perWindow)),
-            PartitionedRateLimiter.Create<SignInAttempt, string>(attempt =>
-                RateLimitPartition.GetFixedWindowLimiter($"account:{attempt.Account}", _ => perWindow)));
+        _limiter = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client, _ => perWindow));
     }
 
     public bool IsOn => _limiter is not null;
 
     /// <summary>
-    /// Counts one attempt from <paramref name="address"/> at <paramref name="email"/>. Null when it may go
-    /// ahead; otherwise how long until it may (whole seconds, at least 1).
+    /// Counts one attempt from <paramref name="address"/>. Null when it may go ahead; otherwise how long until it may
+    /// (whole seconds, at least 1).
     /// </summary>
-    public TimeSpan? TryAttempt(IPAddress? address, string email)
+    public TimeSpan? TryAttempt(IPAddress? address)
     {
-        ArgumentNullException.ThrowIfNull(email);
         if (_limiter is null)
         {
             return null;
         }
 
-        var attempt = new SignInAttempt(address?.ToString() ?? "unknown", email.Trim().ToUpperInvariant());
-        using var lease = _limiter.AttemptAcquire(attempt);
+        using var lease = _limiter.AttemptAcquire(ClientPartition.Of(address));
         return lease.IsAcquired ? null : TimeSpan.FromSeconds(RateLimitRejections.RetryAfterSeconds(lease));
     }
 
     public void Dispose() => _limiter?.Dispose();
-
-    private readonly record struct SignInAttempt(string Address, string Account);
 }

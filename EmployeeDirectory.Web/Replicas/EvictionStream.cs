@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.Channels;
 using EmployeeDirectory.Core.Caching;
@@ -13,7 +14,9 @@ namespace EmployeeDirectory.Web.Replicas;
 /// <summary>
 /// <c>GET /api/admin/cache/evictions</c>: a server-sent-events stream of this replica's L1 evictions, as
 /// they happen, with this replica's timestamp. Operators watch invalidations arrive on one replica
-/// (<c>curl -N</c>); scripts/invalidation-latency.sh times them against writes made on another.
+/// (<c>curl -N</c>); scripts/invalidation-latency.sh times them against writes made on another. Every
+/// <see cref="RecheckInterval"/> the caller is checked afresh (<see cref="AdminRecheck"/>): once its key is revoked
+/// or expired, or its account is no longer an admin, the stream sends an <c>end</c> event and closes.
 /// </summary>
 internal static partial class EvictionStream
 {
@@ -23,6 +26,12 @@ internal static partial class EvictionStream
     public const string ReadyEvent = "ready";
 
     public const string EvictionEvent = "eviction";
+
+    /// <summary>The last event of a stream whose caller is no longer allowed it.</summary>
+    public const string EndEvent = "end";
+
+    /// <summary>How often an open stream checks that its caller is still an admin.</summary>
+    public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(2);
 
     // A reader that falls this far behind loses the oldest events rather than holding memory without bound.
     private const int Backlog = 10_000;
@@ -35,16 +44,19 @@ internal static partial class EvictionStream
             .WithSummary("This replica's L1 evictions as server-sent events, as they happen (admins only).");
 
     private static ServerSentEventsResult<string> Stream(
+        ClaimsPrincipal user,
         ICacheOperator cache,
+        AdminRecheck admins,
         IOptions<ReplicaOptions> replica,
         TimeProvider time,
         ILoggerFactory loggers,
         IHostApplicationLifetime lifetime,
         CancellationToken cancellationToken) =>
         TypedResults.ServerSentEvents(ReadAsync(
-            cache, replica.Value.Name!, time, loggers.CreateLogger(typeof(EvictionStream)), lifetime.ApplicationStopping, cancellationToken));
+            new Caller(user, admins), cache, replica.Value.Name!, time, loggers.CreateLogger(typeof(EvictionStream)), lifetime.ApplicationStopping, cancellationToken));
 
     private static async IAsyncEnumerable<SseItem<string>> ReadAsync(
+        Caller caller,
         ICacheOperator cache,
         string replica,
         TimeProvider time,
@@ -71,6 +83,8 @@ internal static partial class EvictionStream
         // hold up a graceful shutdown): completing the channel ends the loop below without an exception.
         using var left = cancellationToken.Register(() => evictions.Writer.TryComplete());
         using var stopped = stopping.Register(() => evictions.Writer.TryComplete());
+        using var rechecking = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
+        var recheck = RecheckAsync(caller, time, logger, () => evictions.Writer.TryComplete(), rechecking.Token);
         cache.Evicted += OnEvicted;
         try
         {
@@ -79,17 +93,75 @@ internal static partial class EvictionStream
             {
                 yield return new SseItem<string>(Serialize(eviction), EvictionEvent);
             }
+
+            if (caller.Refused)
+            {
+                yield return new SseItem<string>("{\"reason\":\"The API key was revoked or has expired, or the account is no longer an admin.\"}", EndEvent);
+            }
         }
         finally
         {
             cache.Evicted -= OnEvicted;
+            await rechecking.CancelAsync().ConfigureAwait(false);
+            await recheck.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Checks the caller every <see cref="RecheckInterval"/>; when it is no longer an admin, ends the stream.</summary>
+    private static async Task RecheckAsync(Caller caller, TimeProvider time, ILogger logger, Action end, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(RecheckInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                bool allowed;
+                try
+                {
+                    allowed = await caller.Admins.IsStillAdminAsync(caller.User, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // The database is out of reach: the next tick asks again; the stream carries on meanwhile.
+                    Log.RecheckFailed(logger, caller.User.Identity?.Name, error);
+                    continue;
+                }
+
+                if (!allowed)
+                {
+                    caller.Refused = true;
+                    Log.Ended(logger, caller.User.Identity?.Name);
+                    end();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The stream ended first.
         }
     }
 
     private static string Serialize(L1Eviction eviction) => JsonSerializer.Serialize(eviction, ReplicasJsonContext.Default.L1Eviction);
 
+    /// <summary>Who opened the stream, and whether a re-check has refused them since.</summary>
+    private sealed class Caller(ClaimsPrincipal user, AdminRecheck admins)
+    {
+        public ClaimsPrincipal User { get; } = user;
+
+        public AdminRecheck Admins { get; } = admins;
+
+        public bool Refused { get; set; }
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Ended the eviction stream of {Caller}: no longer an admin (key revoked or expired, or account changed)")]
+        public static partial void Ended(ILogger logger, string? caller);
+
+        [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Could not re-check the eviction stream's caller {Caller}; trying again shortly")]
+        public static partial void RecheckFailed(ILogger logger, string? caller, Exception error);
+
         [LoggerMessage(EventId = 6000, Level = LogLevel.Warning, Message = "An eviction stream reader on {Replica} fell {Backlog} events behind; from now on its oldest events are dropped")]
         public static partial void EvictionsDropped(ILogger logger, string replica, int backlog);
     }

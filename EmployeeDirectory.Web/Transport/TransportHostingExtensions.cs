@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace EmployeeDirectory.Web.Transport;
 
 /// <summary>
-/// How requests arrive: forwarded headers from trusted proxies only, HSTS outside Development, and HEAD
-/// answered wherever GET is. First in the pipeline, so everything after sees the real client and scheme,
+/// How requests arrive and what every answer carries: forwarded headers from trusted proxies only, HSTS outside
+/// Development, the security headers (<see cref="SecurityHeaders"/>), and HEAD answered wherever GET is. First in the pipeline, so everything after sees the real client and scheme,
 /// and before routing (Program calls UseRouting right after), so a HEAD is routed as a GET.
 /// </summary>
 public static class TransportHostingExtensions
@@ -39,6 +39,10 @@ public static class TransportHostingExtensions
         });
 
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        services.AddHostedService<PlainHttpWarning>();
+
+        // A start-up filter, registered before any other of the app's: the headers go on every answer.
+        services.AddTransient(_ => SecurityHeaders.First());
         return builder;
     }
 

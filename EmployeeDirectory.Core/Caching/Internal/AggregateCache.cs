@@ -135,7 +135,7 @@ internal sealed partial class AggregateCache(
             {
                 metrics.Latency(CacheTier.L2, family.Policy, started);
                 metrics.Hit(CacheTier.L2, family.Policy);
-                state = new AggregateState<T>(family.Codec, complete.Members, complete.Version);
+                state = new AggregateState<T>(family.Codec, complete.Members, complete.Version, key, logger);
             }
             else
             {
@@ -184,7 +184,7 @@ internal sealed partial class AggregateCache(
         var loadStarted = Stopwatch.GetTimestamp();
         var members = await load(shutdown).ConfigureAwait(false);
         metrics.Loaded(family.Policy, 1, loadStarted);
-        var state = new AggregateState<T>(family.Codec, members, null);
+        var state = new AggregateState<T>(family.Codec, members, null, key, logger);
         if (before.Succeeded)
         {
             var ttl = policies[family.Policy].JitteredTtl();

@@ -1,13 +1,16 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace EmployeeDirectory.Core.Caching.Internal;
 
 /// <summary>
 /// One aggregate as this server holds it (the value of its L1 entry): an immutable snapshot readers take,
 /// the version each member was read at, and the aggregate's version. Patches replace the snapshot under a
-/// lock; the highest member version wins, so an older patch arriving late changes nothing.
+/// lock; the highest member version wins, so an older patch arriving late changes nothing. Members the codec cannot
+/// use (<see cref="ICacheAggregateCodec{T}.ProblemOf"/>: Redis and the channel are trusted less than the database)
+/// are skipped and logged, loaded or patched.
 /// </summary>
-internal sealed class AggregateState<T> : IAggregateState
+internal sealed partial class AggregateState<T> : IAggregateState
     where T : class
 {
     // What a member's version costs in the dictionary beside the snapshot: key, value, hash code and next index.
@@ -15,13 +18,18 @@ internal sealed class AggregateState<T> : IAggregateState
 
     private readonly Lock _gate = new();
     private readonly ICacheAggregateCodec<T> _codec;
+    private readonly string _key;
+    private readonly ILogger _logger;
     private readonly Dictionary<int, long> _memberVersions;
     private T _snapshot;
     private int _refreshing;
 
-    public AggregateState(ICacheAggregateCodec<T> codec, IReadOnlyList<AggregateMember> members, AggregateVersion? version)
+    public AggregateState(ICacheAggregateCodec<T> codec, IReadOnlyList<AggregateMember> members, AggregateVersion? version, string key, ILogger logger)
     {
         _codec = codec;
+        _key = key;
+        _logger = logger;
+        members = Usable(members);
         var started = Stopwatch.GetTimestamp();
         _snapshot = codec.Build(members);
         BuildTime = Stopwatch.GetElapsedTime(started);
@@ -75,6 +83,7 @@ internal sealed class AggregateState<T> : IAggregateState
     /// </summary>
     public bool Apply(IReadOnlyList<AggregateMember> members, AggregateVersion? version)
     {
+        members = Usable(members);
         lock (_gate)
         {
             var snapshot = _snapshot;
@@ -105,7 +114,45 @@ internal sealed class AggregateState<T> : IAggregateState
         }
     }
 
+    /// <summary><paramref name="members"/> without those the codec cannot use, which are logged (the first, and how many).</summary>
+    private IReadOnlyList<AggregateMember> Usable(IReadOnlyList<AggregateMember> members)
+    {
+        List<AggregateMember>? usable = null;
+        var skipped = 0;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (_codec.ProblemOf(members[i]) is { } problem)
+            {
+                if (skipped++ == 0)
+                {
+                    usable = [.. members.Take(i)];
+                    Log.Unreadable(_logger, _key, members[i].Id, problem);
+                }
+            }
+            else
+            {
+                usable?.Add(members[i]);
+            }
+        }
+
+        if (skipped > 1)
+        {
+            Log.UnreadableCount(_logger, _key, skipped);
+        }
+
+        return usable ?? members;
+    }
+
     /// <summary>True when Redis's <paramref name="redisVersion"/> shows patches this copy has not had.</summary>
     public bool IsBehind(AggregateVersion? redisVersion) =>
         Gapped || Version is not { } current || redisVersion is not { } latest || latest.Epoch != current.Epoch || latest.Count > current.Count;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1226, Level = LogLevel.Warning, Message = "Skipped member {MemberId} of {Key} read from Redis or the invalidation channel: {Problem}")]
+        public static partial void Unreadable(ILogger logger, string key, int memberId, string problem);
+
+        [LoggerMessage(EventId = 1228, Level = LogLevel.Warning, Message = "Skipped {Count} unreadable members of {Key} in all")]
+        public static partial void UnreadableCount(ILogger logger, string key, int count);
+    }
 }

@@ -68,7 +68,9 @@ internal sealed class LocalCopies(
     void IInvalidationTarget.PatchAggregate(string key, IReadOnlyList<AggregateMember> members, AggregateVersion? version) =>
         aggregates.Apply(key, members, version);
 
-    void IInvalidationTarget.GenerationAnnounced(long generation) => SwitchGeneration(generation);
+    // Only the database says which generation is current: a message on the channel is a hint to go and look.
+    // Without a generation store nobody announces one, so an announcement is ignored.
+    void IInvalidationTarget.GenerationAnnounced(long generation) => Relay?.GenerationAnnounced(generation);
 
     void IInvalidationTarget.Disconnected() => Relay?.MissingFrom(timeProvider.GetUtcNow());
 

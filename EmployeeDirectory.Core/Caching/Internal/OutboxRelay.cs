@@ -259,6 +259,15 @@ internal sealed partial class OutboxRelay : IDisposable
     private Task FollowGenerationAsync(CancellationToken cancellationToken) =>
         _generations?.FollowAsync(cancellationToken) ?? Task.CompletedTask;
 
+    /// <summary>Another server announced a generation: this server follows the database's, not the message's.</summary>
+    public void GenerationAnnounced(long generation)
+    {
+        if (_generations is { } generations)
+        {
+            _ = generations.ConfirmAsync(generation, _shutdown);
+        }
+    }
+
     /// <summary>True when the generation is kept with the data (the app registered an <see cref="ICacheGenerations"/>).</summary>
     public bool HasGenerations => _generations is not null;
 

@@ -28,5 +28,17 @@ internal sealed record ContractOperation(string Method, string Path, JsonElement
             ? media
             : null;
 
+    /// <summary>
+    /// The scopes the operation's API-key alternative names (empty: any key); null when the document offers no
+    /// API-key alternative (only a signed-in account may call it).
+    /// </summary>
+    public IReadOnlyList<string>? ApiKeyScopes =>
+        Definition.TryGetProperty("security", out var security)
+            ? security.EnumerateArray()
+                .Where(requirement => requirement.TryGetProperty("apiKey", out _))
+                .Select(requirement => (IReadOnlyList<string>)[.. requirement.GetProperty("apiKey").EnumerateArray().Select(scope => scope.GetString()!)])
+                .FirstOrDefault()
+            : [];
+
     public override string ToString() => $"{Method} {Path} ({Id})";
 }

@@ -31,7 +31,7 @@ internal static class RequestCases
 
         foreach (var parameter in parameters)
         {
-            foreach (var (rule, text) in BrokenValues(schemas.Resolved(parameter.Schema)))
+            foreach (var (rule, text) in BrokenValues(schemas.Resolved(parameter.Schema), schemas))
             {
                 var broken = new Dictionary<string, string>(values, StringComparer.Ordinal) { [parameter.Name] = text };
                 yield return Case(operation, $"{parameter.In} parameter {parameter.Name}: {rule}", broken, body?.ToJsonString());
@@ -134,13 +134,32 @@ internal static class RequestCases
     }
 
     /// <summary>Values that break <paramref name="schema"/>, each with the rule it breaks, as the text a URL carries.</summary>
-    private static IEnumerable<(string Rule, string Text)> BrokenValues(JsonElement schema) =>
-        BrokenNodes(schema).Select(broken => (broken.Rule, TextOf(broken.Value)));
+    private static IEnumerable<(string Rule, string Text)> BrokenValues(JsonElement schema, SchemaCheck schemas) =>
+        BrokenNodes(schema, schemas).Select(broken => (broken.Rule, TextOf(broken.Value)));
 
-    /// <summary>Values that break <paramref name="schema"/>: out of range, outside the enum, too long, malformed, of the wrong type.</summary>
-    private static IEnumerable<(string Rule, JsonNode? Value)> BrokenNodes(JsonElement schema)
+    /// <summary>
+    /// Values that break <paramref name="schema"/>: out of range, outside the enum, too long, malformed, of the wrong
+    /// type; for a list, too few items, and one item broken each of those ways.
+    /// </summary>
+    private static IEnumerable<(string Rule, JsonNode? Value)> BrokenNodes(JsonElement schema, SchemaCheck schemas)
     {
         var types = TypesOf(schema);
+        if (types.Contains("array"))
+        {
+            if (schema.TryGetProperty("minItems", out var minItems) && minItems.GetInt32() > 0)
+            {
+                yield return ("with fewer items than its minimum", new JsonArray());
+            }
+
+            if (schema.TryGetProperty("items", out var items))
+            {
+                foreach (var (rule, item) in BrokenNodes(schemas.Resolved(items), schemas))
+                {
+                    yield return ($"with an item {rule}", new JsonArray(item));
+                }
+            }
+        }
+
         if (types.Contains("integer") || types.Contains("number"))
         {
             if (schema.TryGetProperty("minimum", out var minimum))
@@ -225,7 +244,7 @@ internal static class RequestCases
 
         foreach (var property in properties.EnumerateObject())
         {
-            foreach (var (rule, value) in BrokenNodes(schemas.Resolved(property.Value)))
+            foreach (var (rule, value) in BrokenNodes(schemas.Resolved(property.Value), schemas))
             {
                 var broken = (JsonObject)valid.DeepClone();
                 broken[property.Name] = value;

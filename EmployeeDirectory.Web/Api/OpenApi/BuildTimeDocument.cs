@@ -5,7 +5,7 @@ namespace EmployeeDirectory.Web.Api.OpenApi;
 /// <summary>
 /// The build writes the OpenAPI document by starting the app inside Microsoft.Extensions.ApiDescription.Server's
 /// GetDocument.Insider (no server, no requests). That start must touch nothing real: it gets a throwaway SQLite file,
-/// no Redis, no demo data and no first admin, whatever the machine's settings say.
+/// no Redis, no demo data, no first admin and no key ring certificate, whatever the machine's settings say.
 /// </summary>
 public static class BuildTimeDocument
 {
@@ -32,6 +32,10 @@ public static class BuildTimeDocument
             ["Admin:Email"] = "",
             ["Admin:Password"] = "",
             ["Auth:SeedApiKey"] = "",
+
+            // The key ring lives in the throwaway database too: nothing for a certificate to protect.
+            ["DataProtection:CertificatePath"] = "",
+            ["DataProtection:AllowUnencrypted"] = "true",
             ["Logging:LogLevel:Default"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
         });

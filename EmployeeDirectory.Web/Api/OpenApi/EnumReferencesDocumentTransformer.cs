@@ -5,7 +5,7 @@ using Microsoft.OpenApi;
 namespace EmployeeDirectory.Web.Api.OpenApi;
 
 /// <summary>
-/// Turns the properties marked with <see cref="OpenApiEnumAttribute"/> into references to their named enum schema
+/// Turns the properties (and list items) marked with <see cref="OpenApiEnumAttribute"/> into references to their named enum schema
 /// once the document is complete: the framework inlines references a schema transformer sets on a property, and a
 /// generated client makes one enum type of a named schema where it would make one per property of inline ones.
 /// </summary>
@@ -31,15 +31,30 @@ internal sealed class EnumReferencesDocumentTransformer : IOpenApiDocumentTransf
         {
             foreach (var (name, property) in (schema.Properties ?? new Dictionary<string, IOpenApiSchema>()).ToList())
             {
-                if (property is OpenApiSchema { Metadata: { } metadata } inline && metadata.TryGetValue(MetadataKey, out var marked) && marked is OpenApiEnumAttribute values)
+                if (ReferenceFor(property, document) is { } reference)
                 {
-                    var reference = DocumentComponents.Enum(document, values);
-                    reference.Description = inline.Description;
                     schema.Properties![name] = reference;
+                }
+                else if (property is OpenApiSchema { Items: { } item } list && ReferenceFor(item, document) is { } itemReference)
+                {
+                    list.Items = itemReference;
                 }
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>A reference to the enum schema <paramref name="schema"/> was marked for, keeping its description; null if unmarked.</summary>
+    private static OpenApiSchemaReference? ReferenceFor(IOpenApiSchema schema, OpenApiDocument document)
+    {
+        if (schema is not OpenApiSchema { Metadata: { } metadata } inline || !metadata.TryGetValue(MetadataKey, out var marked) || marked is not OpenApiEnumAttribute values)
+        {
+            return null;
+        }
+
+        var reference = DocumentComponents.Enum(document, values);
+        reference.Description = inline.Description;
+        return reference;
     }
 }

@@ -18,7 +18,7 @@ internal static class ProblemResponses
     {
         [StatusCodes.Status400BadRequest] = "The request breaks a rule and nothing was changed: `errors` names each field with its messages, or `detail` says what could not be read.",
         [StatusCodes.Status401Unauthorized] = "No valid credentials: send an API key in the X-Api-Key header, or sign in.",
-        [StatusCodes.Status403Forbidden] = "The caller's role (or API key) does not allow this; nothing was changed.",
+        [StatusCodes.Status403Forbidden] = "The caller's role (or API key's scopes) does not allow this; nothing was changed.",
         [StatusCodes.Status404NotFound] = "Nothing has this id (or no route matches the path: ids are whole numbers from 1).",
         [StatusCodes.Status409Conflict] = "The change conflicts with the current state and nothing was changed; `detail` says why.",
         [StatusCodes.Status415UnsupportedMediaType] = "The body is not JSON: send it with Content-Type: application/json.",
@@ -26,8 +26,12 @@ internal static class ProblemResponses
         [StatusCodes.Status503ServiceUnavailable] = "The database is out of reach or the directory is still being set up; nothing was changed. Try again after Retry-After seconds.",
     };
 
-    /// <summary>Makes <paramref name="status"/> a declared problem response of <paramref name="operation"/>, keeping a description the endpoint gave.</summary>
-    public static async Task EnsureAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes <paramref name="status"/> a declared problem response of <paramref name="operation"/>, keeping a description
+    /// the endpoint gave, and adds <paramref name="when"/> (a reason of this operation's own) to it.
+    /// </summary>
+    public static async Task EnsureAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, CancellationToken cancellationToken, string? when = null)
     {
         ArgumentNullException.ThrowIfNull(operation);
         operation.Responses ??= [];
@@ -47,6 +51,11 @@ internal static class ProblemResponses
         if (Meanings.TryGetValue(status, out var meaning) && (string.IsNullOrEmpty(response.Description) || IsReasonPhrase(response.Description, status)))
         {
             response.Description = meaning;
+        }
+
+        if (when is not null && response.Description?.Contains(when, StringComparison.Ordinal) != true)
+        {
+            response.Description = string.IsNullOrEmpty(response.Description) ? when : $"{response.Description} {when}";
         }
 
         if (status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)

@@ -8,7 +8,8 @@ namespace EmployeeDirectory.Web.Api.OpenApi;
 /// parameters or a body (they may break a rule or be unreadable; path parameters are checked by the route, which
 /// answers 404 instead), 415 when it takes a body, 404 when its path has parameters (an id nothing has, or a value
 /// the route refuses), and for everything under <c>/api</c> 429 (the
-/// rate limiter) and 503 (the database out of reach). Every error response is a problem document.
+/// rate limiter) and 503 (the database out of reach). An endpoint's reasons of its own (<see cref="ProblemWhen"/>)
+/// are added to the descriptions. Every error response is a problem document.
 /// </summary>
 internal sealed class ProblemResponsesOperationTransformer : IOpenApiOperationTransformer
 {
@@ -52,6 +53,11 @@ internal sealed class ProblemResponsesOperationTransformer : IOpenApiOperationTr
         foreach (var status in statuses)
         {
             await ProblemResponses.EnsureAsync(operation, context, status, cancellationToken);
+        }
+
+        foreach (var own in context.Description.ActionDescriptor.EndpointMetadata.OfType<ProblemWhen>())
+        {
+            await ProblemResponses.EnsureAsync(operation, context, own.StatusCode, cancellationToken, own.When);
         }
 
         // In status order, so a reader finds success first and the problems after it.

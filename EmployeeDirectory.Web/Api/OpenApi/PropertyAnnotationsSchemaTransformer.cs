@@ -11,7 +11,7 @@ namespace EmployeeDirectory.Web.Api.OpenApi;
 /// body; the document shows what a client must send instead:
 /// <list type="bullet">
 /// <item><c>[Required]</c>: the property must be present, not null and (text) not empty;</item>
-/// <item><see cref="OpenApiEnumAttribute"/>: the value is one of a named enum schema;</item>
+/// <item><see cref="OpenApiEnumAttribute"/>: the value (or each item of a list) is one of a named enum schema;</item>
 /// <item><see cref="OpenApiFormatAttribute"/>: the text's format (email, date-time, uuid).</item>
 /// </list>
 /// Enum schemas get <c>type: string</c>, which the framework leaves out (the API reads and writes enums by name).
@@ -52,6 +52,9 @@ internal sealed class PropertyAnnotationsSchemaTransformer : IOpenApiSchemaTrans
                             MakeRequired(required);
                         }
 
+                        break;
+                    case OpenApiEnumAttribute values when propertySchema is OpenApiSchema { Items: OpenApiSchema item }:
+                        EnumReferencesDocumentTransformer.Mark(item, values);
                         break;
                     case OpenApiEnumAttribute values when propertySchema is OpenApiSchema text:
                         EnumReferencesDocumentTransformer.Mark(text, values);

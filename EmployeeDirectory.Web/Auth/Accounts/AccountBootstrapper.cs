@@ -10,8 +10,8 @@ namespace EmployeeDirectory.Web.Auth.Accounts;
 /// Prepares sign-in before the server takes requests (in <see cref="StartingAsync"/>, after the database
 /// initializer, which is registered first): the roles; the admin named by <c>Admin:Email</c>; in
 /// Development the demo accounts and the <c>Auth:SeedApiKey</c> key. Outside Development a seed key is
-/// refused, any key seeded earlier is revoked, and demo accounts left from a Development start (refused at
-/// sign-in) are reported once with the command that removes them. A bad admin setting stops the start
+/// refused, any key seeded earlier or created by a demo account is revoked, and demo accounts left from a
+/// Development start (refused at sign-in) are reported once with the command that removes them. A bad admin setting stops the start
 /// with the reason.
 /// </summary>
 internal sealed partial class AccountBootstrapper(
@@ -134,6 +134,12 @@ internal sealed partial class AccountBootstrapper(
         {
             Log.SeedKeysRevoked(logger, revoked, environment.EnvironmentName);
         }
+
+        var demo = await keys.RevokeCreatedByDemoAccountsAsync($"start-up in {environment.EnvironmentName} (demo accounts' keys)", cancellationToken);
+        if (demo > 0)
+        {
+            Log.DemoKeysRevoked(logger, demo, environment.EnvironmentName);
+        }
     }
 
     private static partial class Log
@@ -158,6 +164,10 @@ internal sealed partial class AccountBootstrapper(
         [LoggerMessage(EventId = 3005, Level = LogLevel.Warning,
             Message = "Revoked {Count} API key(s) seeded from configuration in Development: they are not valid in {Environment}")]
         public static partial void SeedKeysRevoked(ILogger logger, int count, string environment);
+
+        [LoggerMessage(EventId = 3009, Level = LogLevel.Warning,
+            Message = "Revoked {Count} API key(s) created by demo accounts: demo accounts and their keys are not valid in {Environment}")]
+        public static partial void DemoKeysRevoked(ILogger logger, int count, string environment);
 
         [LoggerMessage(EventId = 3007, Level = LogLevel.Warning,
             Message = "The admin API key from Auth:SeedApiKey was revoked and stays revoked: set Auth:SeedApiKey to a new value to get a working key")]

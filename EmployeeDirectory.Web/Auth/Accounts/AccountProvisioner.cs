@@ -11,7 +11,7 @@ namespace EmployeeDirectory.Web.Auth.Accounts;
 /// is the scoped one Identity's stores use, so a refused insert can be forgotten before going on.
 /// </summary>
 internal sealed partial class AccountProvisioner(
-    UserManager<DirectoryUser> users, RoleManager<IdentityRole> roles, DirectoryDbContext db, ILogger<AccountProvisioner> logger)
+    UserManager<DirectoryUser> users, RoleManager<IdentityRole> roles, DirectoryDbContext db, SignIn.SignInBackoff backoff, ILogger<AccountProvisioner> logger)
 {
     public static IReadOnlyList<string> AllRoles { get; } = [DirectoryRoles.Admin, DirectoryRoles.Employee];
 
@@ -114,6 +114,7 @@ internal sealed partial class AccountProvisioner(
 
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+        backoff.Forget(email);
         Log.Unlocked(logger, user.Email, unlockedBy);
         return true;
     }

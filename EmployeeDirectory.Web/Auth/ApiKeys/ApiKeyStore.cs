@@ -1,3 +1,4 @@
+using System.Data.Common;
 using EmployeeDirectory.Core.Accounts;
 using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Core.Employees;
@@ -7,8 +8,9 @@ namespace EmployeeDirectory.Web.Auth.ApiKeys;
 
 /// <summary>
 /// Creates, lists, revokes and checks API keys. Only hashes are stored; a key is looked up by its hash
-/// and the stored hash is then compared in constant time. Revocation keeps the row (who, when) and
-/// takes effect on the next request on every server, because every request reads the database.
+/// and the stored hash is then compared in constant time. Revocation keeps the row (who, when) and takes
+/// effect on the next request on every server, because every request reads the database; so does expiry.
+/// A key's last use is written at most once a minute per key and server.
 /// </summary>
 internal sealed partial class ApiKeyStore(
     IDbContextFactory<DirectoryDbContext> contexts,
@@ -20,6 +22,14 @@ internal sealed partial class ApiKeyStore(
     public const string SeedCreator = "configuration (Auth:SeedApiKey)";
 
     public const string SeedName = "Seed key (Auth:SeedApiKey)";
+
+    /// <summary>Farthest ahead a key may be set to expire.</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(3653);
+
+    /// <summary>How often one server writes a key's last use.</summary>
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DateTimeOffset> _lastUsedWritten = new();
 
     public async Task<ServiceResult<ApiKeyCreated>> CreateAsync(
         ApiKeyDraft draft, string createdBy, CancellationToken cancellationToken = default)
@@ -41,20 +51,11 @@ internal sealed partial class ApiKeyStore(
             errors["name"] = [hidden];
         }
 
-        var role = CanonicalRole(draft.Role);
-        if (role is null)
-        {
-            errors["role"] = [$"Role is required: {DirectoryRoles.Admin} or {DirectoryRoles.Employee}."];
-        }
-
+        var scopes = ScopesOf(draft, errors);
         var employeeEmail = string.IsNullOrWhiteSpace(draft.EmployeeEmail) ? null : draft.EmployeeEmail.Trim();
         if (employeeEmail is not null)
         {
-            if (role == DirectoryRoles.Admin)
-            {
-                errors["employeeEmail"] = ["Only an Employee key acts for one employee; an Admin key may act for anyone."];
-            }
-            else if (!AccountEmail.IsValid(employeeEmail))
+            if (!AccountEmail.IsValid(employeeEmail))
             {
                 errors["employeeEmail"] = ["Employee email must be a valid address, like name@example.com."];
             }
@@ -64,17 +65,25 @@ internal sealed partial class ApiKeyStore(
             }
         }
 
+        var now = time.GetUtcNow();
+        if (draft.ExpiresAt is { } expires && (expires <= now || expires > now + MaxLifetime))
+        {
+            errors["expiresAt"] = [expires <= now
+                ? "The expiry must be in the future."
+                : $"The expiry must be at most {MaxLifetime.TotalDays / 365.25:0} years ahead."];
+        }
+
         if (errors.Count > 0)
         {
             return ServiceResult<ApiKeyCreated>.Invalid(errors);
         }
 
         var secret = ApiKeySecret.Generate();
-        var key = NewKey(name!, role!, employeeEmail, secret, createdBy);
+        var key = NewKey(name!, scopes, employeeEmail, draft.ExpiresAt, secret, createdBy);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
-        Log.Created(logger, key.Id, key.Name, key.Role, createdBy);
+        Log.Created(logger, key.Id, key.Name, key.Scopes, key.ExpiresAt, createdBy);
         return ServiceResult<ApiKeyCreated>.Ok(new ApiKeyCreated(key, secret));
     }
 
@@ -105,7 +114,7 @@ internal sealed partial class ApiKeyStore(
         return ServiceResult<ApiKey>.Ok(key);
     }
 
-    /// <summary>The caller a presented key stands for, or null when it is unknown or revoked.</summary>
+    /// <summary>The caller a presented key stands for, or null when it is unknown, revoked or expired.</summary>
     public async Task<ApiKeyCaller?> AuthenticateAsync(string presented, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(presented);
@@ -121,10 +130,7 @@ internal sealed partial class ApiKeyStore(
             .Where(key => key.KeyHash == hash && key.RevokedAt == null)
             .Select(key => new
             {
-                key.Id,
-                key.Name,
-                key.Role,
-                key.KeyHash,
+                Key = key,
                 EmployeeId = db.Employees
                     .Where(employee => key.NormalizedEmployeeEmail != null && employee.NormalizedEmail == key.NormalizedEmployeeEmail)
                     .Select(employee => (int?)employee.Id)
@@ -132,9 +138,40 @@ internal sealed partial class ApiKeyStore(
             })
             .FirstOrDefaultAsync(cancellationToken);
 
-        return match is not null && ApiKeySecret.Matches(match.KeyHash, hash)
-            ? new ApiKeyCaller(match.Id, match.Name, match.Role, match.EmployeeId)
-            : null;
+        var now = time.GetUtcNow();
+        if (match is null || !ApiKeySecret.Matches(match.Key.KeyHash, hash) || match.Key.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        await NoteUseAsync(db, match.Key.Id, now, cancellationToken);
+        return new ApiKeyCaller(match.Key.Id, match.Key.Name, ScopesOf(match.Key), match.EmployeeId);
+    }
+
+    /// <summary>
+    /// Whether key <paramref name="keyId"/> still works and has <paramref name="scope"/>: not revoked, not expired
+    /// (an open event stream asks this every few seconds, so a revocation ends it).
+    /// </summary>
+    public async Task<bool> IsActiveAsync(int keyId, string scope, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(candidate => candidate.Id == keyId, cancellationToken);
+        return key is { RevokedAt: null } && !(key.ExpiresAt <= time.GetUtcNow()) && ScopesOf(key).Contains(scope);
+    }
+
+    /// <summary>
+    /// What a stored key may do: its scopes, or for a key written without them (created before scopes, or by a replica
+    /// of the previous release during an upgrade) what its role allowed: Admin every scope, Employee <c>directory:read</c>.
+    /// </summary>
+    public static IReadOnlyList<string> ScopesOf(ApiKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!string.IsNullOrWhiteSpace(key.Scopes))
+        {
+            return ApiKeyScopes.Parse(key.Scopes);
+        }
+
+        return key.Role == DirectoryRoles.Admin ? ApiKeyScopes.All : [ApiKeyScopes.DirectoryRead];
     }
 
     /// <summary>
@@ -159,7 +196,7 @@ internal sealed partial class ApiKeyStore(
         var current = await db.ApiKeys.FirstOrDefaultAsync(key => key.KeyHash == hash, cancellationToken);
         if (current is null)
         {
-            db.ApiKeys.Add(NewKey(SeedName, DirectoryRoles.Admin, employeeEmail: null, secret, SeedCreator));
+            db.ApiKeys.Add(NewKey(SeedName, ApiKeyScopes.All, employeeEmail: null, expiresAt: null, secret, SeedCreator));
         }
 
         try
@@ -193,10 +230,87 @@ internal sealed partial class ApiKeyStore(
         return seeded.Count;
     }
 
-    private ApiKey NewKey(string name, string role, string? employeeEmail, string secret, string createdBy) => new()
+    /// <summary>
+    /// Outside Development: revokes every key a demo account created (they are refused at sign-in there, and their
+    /// keys must not outlive that). Returns how many.
+    /// </summary>
+    public async Task<int> RevokeCreatedByDemoAccountsAsync(string revokedBy, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var demo = await db.ApiKeys
+            .Where(key => key.RevokedAt == null && EF.Functions.Like(key.CreatedBy, "%@" + Accounts.DemoAccounts.Domain))
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var key in demo)
+        {
+            key.RevokedAt = now;
+            key.RevokedBy = revokedBy;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return demo.Count;
+    }
+
+    /// <summary>Writes the key's last use unless this server wrote it less than a minute ago; a failure here fails no request.</summary>
+    private async Task NoteUseAsync(DirectoryDbContext db, int keyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_lastUsedWritten.TryGetValue(keyId, out var written) && now - written < LastUsedResolution)
+        {
+            return;
+        }
+
+        _lastUsedWritten[keyId] = now;
+        try
+        {
+            await db.ApiKeys.Where(key => key.Id == keyId).ExecuteUpdateAsync(set => set.SetProperty(key => key.LastUsedAt, now), cancellationToken);
+        }
+        catch (Exception error) when (error is DbException or DbUpdateException or InvalidOperationException)
+        {
+            Log.LastUseNotWritten(logger, keyId, error);
+        }
+    }
+
+    private static IReadOnlyList<string> ScopesOf(ApiKeyDraft draft, Dictionary<string, string[]> errors)
+    {
+        if (draft.Scopes is { } scopes)
+        {
+            var unknown = scopes.Where(scope => !ApiKeyScopes.All.Contains(scope?.Trim(), StringComparer.Ordinal)).ToList();
+            if (unknown.Count > 0 || scopes.Count == 0)
+            {
+                errors["scopes"] = [unknown.Count > 0
+                    ? $"Unknown scope(s): {string.Join(", ", unknown.Select(scope => $"'{scope}'"))}. A key's scopes are one or more of: {string.Join(", ", ApiKeyScopes.All)}."
+                    : $"Give at least one scope: {string.Join(", ", ApiKeyScopes.All)}."];
+                return [];
+            }
+
+            if (!string.IsNullOrWhiteSpace(draft.Role))
+            {
+                errors["role"] = ["Give scopes or the older role, not both."];
+            }
+
+            return ApiKeyScopes.Parse(ApiKeyScopes.Format(scopes.Select(scope => scope.Trim())));
+        }
+
+        switch (draft.Role?.Trim())
+        {
+            case { } role when role.Equals(DirectoryRoles.Admin, StringComparison.OrdinalIgnoreCase):
+                return ApiKeyScopes.All;
+            case { } role when role.Equals(DirectoryRoles.Employee, StringComparison.OrdinalIgnoreCase):
+                return [ApiKeyScopes.DirectoryRead];
+            default:
+                errors["scopes"] = [$"Scopes are required: one or more of {string.Join(", ", ApiKeyScopes.All)}."];
+                return [];
+        }
+    }
+
+    private ApiKey NewKey(string name, IReadOnlyList<string> scopes, string? employeeEmail, DateTimeOffset? expiresAt, string secret, string createdBy) => new()
     {
         Name = name,
-        Role = role,
+        Scopes = ApiKeyScopes.Format(scopes),
+
+        // What a replica of the previous release reads: never more than the scopes allow.
+        Role = scopes.Count == ApiKeyScopes.All.Count ? DirectoryRoles.Admin : DirectoryRoles.Employee,
+        ExpiresAt = expiresAt,
         EmployeeEmail = employeeEmail,
         NormalizedEmployeeEmail = employeeEmail is null ? null : AccountEmail.Normalize(employeeEmail),
         KeyHash = ApiKeySecret.Hash(secret),
@@ -205,17 +319,13 @@ internal sealed partial class ApiKeyStore(
         CreatedBy = createdBy,
     };
 
-    private static string? CanonicalRole(string? role) => role?.Trim() switch
-    {
-        { } value when value.Equals(DirectoryRoles.Admin, StringComparison.OrdinalIgnoreCase) => DirectoryRoles.Admin,
-        { } value when value.Equals(DirectoryRoles.Employee, StringComparison.OrdinalIgnoreCase) => DirectoryRoles.Employee,
-        _ => null,
-    };
-
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "API key {KeyId} ({Name}, role {Role}) created by {CreatedBy}")]
-        public static partial void Created(ILogger logger, int keyId, string name, string role, string createdBy);
+        [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "API key {KeyId} ({Name}, scopes {Scopes}, expires {ExpiresAt}) created by {CreatedBy}")]
+        public static partial void Created(ILogger logger, int keyId, string name, string scopes, DateTimeOffset? expiresAt, string createdBy);
+
+        [LoggerMessage(EventId = 3102, Level = LogLevel.Debug, Message = "The last use of API key {KeyId} could not be written")]
+        public static partial void LastUseNotWritten(ILogger logger, int keyId, Exception error);
 
         [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "API key {KeyId} ({Name}) revoked by {RevokedBy}")]
         public static partial void Revoked(ILogger logger, int keyId, string name, string revokedBy);

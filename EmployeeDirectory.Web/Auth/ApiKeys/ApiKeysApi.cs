@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace EmployeeDirectory.Web.Auth.ApiKeys;
 
-/// <summary>Admins create, list and revoke API keys. The key itself appears once, in the creation answer.</summary>
+/// <summary>
+/// Signed-in admins create, list and revoke API keys; no key may, whatever its scopes, so a stolen key can never
+/// mint another. The key itself appears once, in the creation answer.
+/// </summary>
 internal static class ApiKeysApi
 {
     public const string Route = ApiRoutes.Prefix + "/admin/api-keys";
@@ -17,7 +20,7 @@ internal static class ApiKeysApi
     {
         var api = endpoints.MapGroup(Route)
             .WithTags("API keys")
-            .RequireAuthorization(DirectoryPolicies.Admin)
+            .RequireAuthorization(DirectoryPolicies.ManageApiKeys)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -27,7 +30,7 @@ internal static class ApiKeysApi
 
         api.MapPost("/", CreateAsync)
             .WithName("CreateApiKey")
-            .WithSummary("Create a key acting with a role; the answer holds the key, shown this once.");
+            .WithSummary("Create a key with scopes and an optional expiry; the answer holds the key, shown this once. Signed-in admins only: a key cannot create keys.");
 
         api.MapDelete("/{id:int:min(1)}", RevokeAsync)
             .WithName("RevokeApiKey")
@@ -51,7 +54,7 @@ internal static class ApiKeysApi
         [FromServices] ApiKeyStore keys,
         CancellationToken cancellationToken)
     {
-        var result = await keys.CreateAsync(new ApiKeyDraft(body.Name, body.Role, body.EmployeeEmail), ApiCaller.NameOf(user), cancellationToken);
+        var result = await keys.CreateAsync(new ApiKeyDraft(body.Name, body.Scopes, body.EmployeeEmail, body.ExpiresAt, body.Role), ApiCaller.NameOf(user), cancellationToken);
         return result.Outcome switch
         {
             ServiceOutcome.Ok when result.Value is { } created =>

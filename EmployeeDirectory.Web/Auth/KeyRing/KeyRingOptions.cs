@@ -13,7 +13,7 @@ public sealed class KeyRingOptions
     /// <summary>
     /// A PKCS#12 file (<c>.pfx</c>/<c>.p12</c>) holding an RSA certificate with its private key, or a PEM
     /// certificate when <see cref="CertificateKeyPath"/> names its PEM private key. Relative to the content
-    /// root. Not set: keys are stored unencrypted, and outside Development start-up logs a warning.
+    /// root. Outside Development the app refuses to start without one, unless <see cref="AllowUnencrypted"/> says so.
     /// </summary>
     public string? CertificatePath { get; set; }
 
@@ -22,4 +22,11 @@ public sealed class KeyRingOptions
 
     /// <summary>The PKCS#12 file's password, or the password of an encrypted PEM private key.</summary>
     public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// Outside Development, lets the app start without <see cref="CertificatePath"/>: the keys are then stored in
+    /// the database as they are, so anyone who reads the database or a backup can forge any sign-in, and start-up
+    /// logs a warning saying so. Default false. Development never needs a certificate.
+    /// </summary>
+    public bool AllowUnencrypted { get; set; }
 }

@@ -3,7 +3,10 @@ using EmployeeDirectory.Core.Hosting;
 
 namespace EmployeeDirectory.Web.Auth.KeyRing;
 
-/// <summary>Says once at start-up how the key ring is protected, and warns outside Development when it is not.</summary>
+/// <summary>
+/// Says once at start-up how the key ring is protected, and warns outside Development when it is not (the start
+/// gets this far without a certificate only with <c>DataProtection:AllowUnencrypted=true</c>).
+/// </summary>
 internal sealed partial class KeyRingProtectionCheck(
     X509Certificate2? certificate,
     IHostEnvironment environment,
@@ -26,7 +29,7 @@ internal sealed partial class KeyRingProtectionCheck(
     private static partial class Log
     {
         [LoggerMessage(EventId = 3300, Level = LogLevel.Warning,
-            Message = "The Data Protection keys that sign sign-in cookies are stored in the database UNENCRYPTED ({Environment}): anyone who can read the database can forge a sign-in. Set DataProtection:CertificatePath (and DataProtection:CertificatePassword) to an RSA certificate every server shares.")]
+            Message = "The Data Protection keys that sign sign-in cookies are stored in the database UNENCRYPTED ({Environment}, DataProtection:AllowUnencrypted=true): anyone who can read the database can forge a sign-in. Set DataProtection:CertificatePath (and DataProtection:CertificatePassword) to an RSA certificate every server shares; scripts/make-key-ring-cert.sh makes one.")]
         public static partial void Unencrypted(ILogger logger, string environment);
 
         [LoggerMessage(EventId = 3301, Level = LogLevel.Information,

@@ -7,14 +7,18 @@ using Microsoft.AspNetCore.Identity;
 namespace EmployeeDirectory.Web.Auth.SignIn;
 
 /// <summary>
-/// Signs a person in with email and password through Identity (its password check and lockout), after
-/// the throttle and the demo account rule. An unknown account, a wrong password, a locked account and a
-/// demo account outside Development all get the same answer and cost the same password hash, so neither
-/// the message nor the time taken tells whether an email has an account.
+/// Signs a person in with email and password through Identity (its password check), after the per-client throttle,
+/// the per-account-and-client back-off and the demo account rule. Wrong passwords never lock an account: they slow
+/// the client that sends them (<see cref="SignInBackoff"/>), so nobody can keep the owner out. An unknown account, a
+/// wrong password, an account an admin locked and a demo account outside Development all get the same answer and
+/// cost the same password hash, so neither the message nor the time taken tells whether an email has an account.
+/// The email is logged made safe (<see cref="LogSafe"/>); refusals of throttled attempts are logged sampled.
 /// </summary>
 internal sealed partial class PasswordSignIn(
     SignInManager<DirectoryUser> signIn,
     SignInThrottle throttle,
+    SignInBackoff backoff,
+    SignInRefusalLog refusals,
     IHostEnvironment environment,
     AuthMetrics metrics,
     ILogger<PasswordSignIn> logger)
@@ -27,34 +31,41 @@ internal sealed partial class PasswordSignIn(
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(password);
         email = email.Trim();
-        if (throttle.TryAttempt(address, email) is { } wait)
+        if ((throttle.TryAttempt(address) ?? backoff.WaitFor(email, address)) is { } wait)
         {
-            Log.Throttled(logger, email, address?.ToString() ?? "unknown");
-            return Answer(new SignInAttemptResult(SignInOutcome.Throttled, wait));
+            if (refusals.Sampler.ShouldLog(out var suppressed))
+            {
+                Log.Throttled(logger, new SafeLogText(email), ClientPartition.Of(address), suppressed);
+            }
+
+            return Answer(new SignInAttemptResult(SignInOutcome.Throttled, TimeSpan.FromSeconds(Math.Ceiling(wait.TotalSeconds))));
         }
 
         var users = signIn.UserManager;
         var user = await users.FindByNameAsync(email);
         var refusal = user is null ? "no such account"
             : !environment.IsDevelopment() && DemoAccounts.IsDemo(email) ? $"a demo account, refused in {environment.EnvironmentName}"
-            : await users.IsLockedOutAsync(user) ? "the account is locked out"
+            : await users.IsLockedOutAsync(user) ? "the account is locked by an admin"
             : null;
         if (refusal is not null)
         {
             // Spend what a password check costs, so this answer takes as long as a wrong password's.
             users.PasswordHasher.VerifyHashedPassword(user ?? new DirectoryUser(), user?.PasswordHash ?? DecoyHash.Value, password);
-            Log.Refused(logger, email, refusal);
+            backoff.Failed(email, address);
+            Log.Refused(logger, new SafeLogText(email), refusal);
             return Answer(new SignInAttemptResult(SignInOutcome.Refused));
         }
 
-        var result = await signIn.PasswordSignInAsync(user!, password, remember, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user!, password, remember, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            Log.SignedIn(logger, email);
+            backoff.Succeeded(email, address);
+            Log.SignedIn(logger, new SafeLogText(email));
             return Answer(new SignInAttemptResult(SignInOutcome.SignedIn));
         }
 
-        Log.Refused(logger, email, result.IsLockedOut ? "wrong password; the account is now locked out" : "wrong password");
+        backoff.Failed(email, address);
+        Log.Refused(logger, new SafeLogText(email), "wrong password");
         return Answer(new SignInAttemptResult(SignInOutcome.Refused));
     }
 
@@ -67,12 +78,13 @@ internal sealed partial class PasswordSignIn(
     private static partial class Log
     {
         [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "{Email} signed in")]
-        public static partial void SignedIn(ILogger logger, string email);
+        public static partial void SignedIn(ILogger logger, SafeLogText email);
 
         [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Refused sign-in for {Email}: {Reason}")]
-        public static partial void Refused(ILogger logger, string email, string reason);
+        public static partial void Refused(ILogger logger, SafeLogText email, string reason);
 
-        [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Throttled sign-in for {Email} from {Address}: over RateLimits:SignIn:PerMinute")]
-        public static partial void Throttled(ILogger logger, string email, string address);
+        [LoggerMessage(EventId = 3202, Level = LogLevel.Warning,
+            Message = "Throttled sign-in for {Email} from {Client}: over RateLimits:SignIn:PerMinute or backing off after wrong passwords ({Suppressed} more since the last of these lines)")]
+        public static partial void Throttled(ILogger logger, SafeLogText email, string client, long suppressed);
     }
 }

@@ -113,6 +113,10 @@ public sealed partial class PresenceButton
             case ServiceOutcome.NotFound:
                 Snackbar.Add($"{EmployeeName} is no longer in the directory", Severity.Warning);
                 break;
+            case ServiceOutcome.Throttled:
+                var seconds = Math.Max(1, (int)Math.Ceiling((result.RetryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds));
+                Snackbar.Add($"{EmployeeName}'s status has been changed too often in the last minute. Nothing was changed: try again in {seconds} s.", Severity.Warning);
+                break;
             case ServiceOutcome.Unavailable:
                 Snackbar.Add($"The directory's database can't be reached right now, so {EmployeeName}'s status was not changed. Try again in a moment.", Severity.Error);
                 break;
