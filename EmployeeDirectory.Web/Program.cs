@@ -3,6 +3,7 @@ using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Web.Admin;
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Api.OpenApi;
 using EmployeeDirectory.Web.Auth;
 using EmployeeDirectory.Web.Auth.Accounts;
 using EmployeeDirectory.Web.Components;
@@ -12,6 +13,7 @@ using EmployeeDirectory.Web.Replicas;
 using EmployeeDirectory.Web.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseBuildTimeSettings();
 
 builder.AddDirectoryTransport();
 builder.AddDirectoryData();

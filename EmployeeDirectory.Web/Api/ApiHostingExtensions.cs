@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using EmployeeDirectory.Web.Api.OpenApi;
 using EmployeeDirectory.Web.Auth;
 
 namespace EmployeeDirectory.Web.Api;
@@ -14,7 +15,7 @@ public static class ApiHostingExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddDirectoryOpenApi();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);

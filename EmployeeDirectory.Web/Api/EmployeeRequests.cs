@@ -1,9 +1,11 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Api.OpenApi;
 
 namespace EmployeeDirectory.Web.Api;
 
@@ -12,11 +14,14 @@ namespace EmployeeDirectory.Web.Api;
 /// error instead of an unreadable body; the note's rules and until's range belong to the presence service.
 /// </summary>
 internal sealed partial record PresenceRequest(
-    [property: Description("In or Out.")] string? Status,
-    [property: Description("Optional, at most 140 characters.")] string? Note,
-    [property: Description("Optional: when the status ends by itself and reverts (Out becomes In, In becomes Out). ISO 8601 with an offset, e.g. 2026-12-01T15:00:00+01:00; in the future, at most 7 days ahead.")] string? Until = null,
+    [property: Required, OpenApiEnum(typeof(PresenceStatus))] string? Status,
+    [property: Description("Optional, shown with the status."), MaxLength(Employee.MaxNoteLength)] string? Note = null,
+    [property: Description("Optional: when the status ends by itself and reverts (Out becomes In, In becomes Out). ISO 8601 with an offset, e.g. 2026-12-01T15:00:00+01:00; in the future, at most 7 days ahead."), OpenApiFormat(OpenApiFormatAttribute.DateTime)] string? Until = null,
     [property: Description("Optional: the presence stamp this change replaces. If the status changed since, nothing is saved and the answer is 409 with the current presence. Leave it out to write regardless (a badge reader).")] long? ExpectedStamp = null)
+    : IOpenApiExample<PresenceRequest>
 {
+    public static PresenceRequest Example => new(nameof(PresenceStatus.Out), "At the dentist, back after lunch");
+
     public bool TryGetUpdate([NotNullWhen(true)] out PresenceUpdate? update, out Dictionary<string, string[]> errors)
     {
         errors = [];
@@ -61,7 +66,8 @@ internal sealed partial record PresenceRequest(
 
 /// <summary>
 /// Body of <c>PUT /api/employees/{id}</c>: the whole editable profile plus the stamp it was loaded with.
-/// Field rules belong to the directory service; the API only checks that the stamp is a stamp.
+/// Field rules belong to the directory service (the OpenAPI document shows them, read from
+/// <see cref="ProfileRules"/>); the API only checks that the stamp is a stamp.
 /// </summary>
 internal sealed record ProfileRequest(
     string? GivenName,
@@ -72,8 +78,20 @@ internal sealed record ProfileRequest(
     string? Email,
     string? Phone,
     string? Location,
-    [property: Description("The concurrencyStamp from the employee as last read.")] string? ConcurrencyStamp)
+    [property: Description("The concurrencyStamp from the employee as last read."), Required, OpenApiFormat(OpenApiFormatAttribute.Uuid)] string? ConcurrencyStamp)
+    : IOpenApiExample<ProfileRequest>
 {
+    public static ProfileRequest Example => new(
+        "Ada",
+        "Lovelace",
+        DisplayName: null,
+        "Analytical Engineer",
+        "Engineering",
+        "ada.lovelace@example.com",
+        "+44 20 7946 0000",
+        "London",
+        "3f2504e0-4f89-11d3-9a0c-0305e82c3301");
+
     public bool TryGetUpdate([NotNullWhen(true)] out ProfileUpdate? update, out Dictionary<string, string[]> errors)
     {
         errors = [];

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Api.OpenApi;
 
 namespace EmployeeDirectory.Web.Api;
 
@@ -20,7 +21,7 @@ internal sealed record EmployeeResponse(
     string DisplayName,
     string Title,
     string Department,
-    string Email,
+    [property: OpenApiFormat(OpenApiFormatAttribute.Email)] string Email,
     string Phone,
     string Location,
     PresenceResponse Presence,
@@ -32,7 +33,7 @@ internal sealed record EmployeeListItem(
     string DisplayName,
     string Title,
     string Department,
-    string Email,
+    [property: OpenApiFormat(OpenApiFormatAttribute.Email)] string Email,
     string Location,
     PresenceResponse Presence);
 

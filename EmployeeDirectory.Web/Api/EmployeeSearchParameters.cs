@@ -1,7 +1,9 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EmployeeDirectory.Web.Api;
@@ -14,26 +16,32 @@ internal sealed record EmployeeSearchParameters
 {
     [FromQuery(Name = "q")]
     [Description("Free text matched against name, title, department and email.")]
+    [MaxLength(DirectoryQuery.MaxTextLength), OpenApiExample("ann")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "department")]
     [Description("Department name (exact, case-insensitive).")]
+    [MaxLength(DirectoryQuery.MaxTextLength), OpenApiExample("Engineering")]
     public string? Department { get; init; }
 
     [FromQuery(Name = "status")]
-    [Description("In or Out.")]
+    [Description("Only the employees with this status.")]
+    [OpenApiEnum(typeof(PresenceStatus)), OpenApiExample(nameof(PresenceStatus.In))]
     public string? Status { get; init; }
 
     [FromQuery(Name = "sort")]
-    [Description("name (default), nameDescending, title, titleDescending, department, departmentDescending, location, locationDescending.")]
+    [Description("The order of the list (Name when left out); ties are broken by id. Names are matched case-insensitively.")]
+    [OpenApiEnum(typeof(DirectorySort)), OpenApiExample(nameof(DirectorySort.Department))]
     public string? Sort { get; init; }
 
     [FromQuery(Name = "page")]
-    [Description("1-based page number (default 1).")]
+    [Description("1-based page number.")]
+    [OpenApiInteger(1, int.MaxValue, 1), OpenApiExample(1)]
     public string? Page { get; init; }
 
     [FromQuery(Name = "pageSize")]
-    [Description("1 to 100 (default 25).")]
+    [Description("Employees per page.")]
+    [OpenApiInteger(1, DirectoryQuery.MaxPageSize, DirectoryQuery.DefaultPageSize), OpenApiExample(10)]
     public string? PageSize { get; init; }
 
     public bool TryGetQuery([NotNullWhen(true)] out DirectoryQuery? query, out Dictionary<string, string[]> errors)

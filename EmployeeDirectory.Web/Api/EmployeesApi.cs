@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Api.OpenApi;
 using EmployeeDirectory.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -29,13 +30,13 @@ internal static class EmployeesApi
             .WithSummary("Search the directory, one page at a time.")
             .RequireAuthorization(DirectoryPolicies.ReadDirectory);
 
-        api.MapGet("/employees/{id:int}", GetEmployeeAsync)
+        api.MapGet("/employees/{id:int:min(1)}", GetEmployeeAsync)
             .WithName("GetEmployee")
             .WithSummary("One employee with profile, presence and concurrency stamp.")
             .RequireAuthorization(DirectoryPolicies.ReadDirectory)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPut("/employees/{id:int}", UpdateProfileAsync)
+        api.MapPut("/employees/{id:int:min(1)}", UpdateProfileAsync)
             .WithName("UpdateProfile")
             .WithSummary("Replace an employee's profile (admins, or keys with profile:write); refused with 409 if someone saved since the stamp was read.")
             .RequireAuthorization(DirectoryPolicies.EditProfiles)
@@ -44,13 +45,15 @@ internal static class EmployeesApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        api.MapPut("/employees/{id:int}/presence", SetPresenceAsync)
+        api.MapPut("/employees/{id:int:min(1)}/presence", SetPresenceAsync)
             .WithName("SetPresence")
-            .WithSummary("Set an employee's In/Out status, note and optional back-at time (until): your own, or anyone's as an admin; refused with 409 if expectedStamp is stale.")
+            .WithSummary("Set an employee's In/Out status, note and optional back-at time (until): your own (an account, or a key that names you), or anyone's as an admin or with presence:write; refused with 409 if expectedStamp is stale.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblemWhen(
+                StatusCodes.Status429TooManyRequests,
+                "Also when this caller has changed this employee's status too often in the last minute (RateLimits:Presence:PerMinute, 10 by default); nothing was saved.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/departments", GetDepartmentsAsync)
@@ -86,7 +89,7 @@ internal static class EmployeesApi
     }
 
     private static async Task<Results<Ok<EmployeeResponse>, ProblemHttpResult>> GetEmployeeAsync(
-        int id,
+        [OpenApiExample(ApiExamples.EmployeeId)] int id,
         ClaimsPrincipal user,
         [FromServices] IDirectoryService directory,
         [FromServices] StatusPrivacy privacy,
@@ -107,7 +110,7 @@ internal static class EmployeesApi
     }
 
     private static async Task<Results<Ok<PresenceResponse>, ValidationProblem, ProblemHttpResult>> SetPresenceAsync(
-        int id,
+        [OpenApiExample(ApiExamples.EmployeeId)] int id,
         [FromBody] PresenceRequest body,
         ClaimsPrincipal user,
         HttpResponse response,
@@ -137,7 +140,7 @@ internal static class EmployeesApi
     }
 
     private static async Task<Results<Ok<EmployeeResponse>, ValidationProblem, ProblemHttpResult>> UpdateProfileAsync(
-        int id,
+        [OpenApiExample(ApiExamples.EmployeeId)] int id,
         [FromBody] ProfileRequest body,
         ClaimsPrincipal user,
         HttpResponse response,

@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Api.OpenApi;
 using EmployeeDirectory.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -13,16 +16,18 @@ internal static class ExportApi
         api.MapGet("/employees/export.csv", ExportCsvAsync)
             .WithName("ExportEmployeesCsv")
             .WithSummary("Every employee the search matches (q, department, status, sort as GET /api/employees), as CSV with a header row. One export at a time per caller.")
-            .Produces(StatusCodes.Status200OK, contentType: EmployeeCsv.ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, EmployeeCsv.ContentType)
             .RequireAuthorization(Auth.DirectoryPolicies.ReadDirectory)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblemWhen(
+                StatusCodes.Status429TooManyRequests,
+                "Also when this caller's previous export is still being written, or the server is writing as many as it takes at once (RateLimits:Export:PerReplica).")
             .ProducesValidationProblem();
 
-        api.MapGet("/employees/{id:int}/vcard", GetVCardAsync)
+        api.MapGet("/employees/{id:int:min(1)}/vcard", GetVCardAsync)
             .WithName("GetEmployeeVCard")
             .WithSummary("One employee as a vCard 4.0 (name, title, department, email, phone, location).")
-            .Produces(StatusCodes.Status200OK, contentType: VCard.ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, VCard.ContentType)
             .RequireAuthorization(Auth.DirectoryPolicies.ReadDirectory)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -30,10 +35,10 @@ internal static class ExportApi
     }
 
     private static async Task<Results<EmployeeCsv, ValidationProblem, ProblemHttpResult>> ExportCsvAsync(
-        [FromQuery(Name = "q")] string? q,
-        [FromQuery(Name = "department")] string? department,
-        [FromQuery(Name = "status")] string? status,
-        [FromQuery(Name = "sort")] string? sort,
+        [FromQuery(Name = "q"), MaxLength(DirectoryQuery.MaxTextLength), OpenApiExample("ann")] string? q,
+        [FromQuery(Name = "department"), MaxLength(DirectoryQuery.MaxTextLength), OpenApiExample("Engineering")] string? department,
+        [FromQuery(Name = "status"), OpenApiEnum(typeof(PresenceStatus)), OpenApiExample(nameof(PresenceStatus.In))] string? status,
+        [FromQuery(Name = "sort"), OpenApiEnum(typeof(DirectorySort)), OpenApiExample(nameof(DirectorySort.Department))] string? sort,
         HttpContext context,
         [FromServices] IDirectoryExport export,
         [FromServices] ExportLimit limit,
@@ -61,7 +66,7 @@ internal static class ExportApi
     }
 
     private static async Task<Results<VCard, ProblemHttpResult>> GetVCardAsync(
-        int id,
+        [OpenApiExample(ApiExamples.EmployeeId)] int id,
         [FromServices] IDirectoryService directory,
         CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
+using EmployeeDirectory.Web.Api.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,7 +16,7 @@ internal static class PresenceHistoryApi
 {
     public static RouteGroupBuilder MapPresenceHistoryApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/employees/{id:int}/presence/history", GetHistoryAsync)
+        api.MapGet("/employees/{id:int:min(1)}/presence/history", GetHistoryAsync)
             .WithName("GetPresenceHistory")
             .WithSummary("An employee's status changes, newest first: from, to, note, until, at, by and source (UI, API or expiry). Note and by are null unless you are the employee or an admin (or Privacy:ShowStatusHistoryToEveryone is on).")
             .RequireAuthorization(Auth.DirectoryPolicies.ReadDirectory)
@@ -24,9 +26,9 @@ internal static class PresenceHistoryApi
     }
 
     private static async Task<Results<Ok<PresenceHistoryResponse>, ValidationProblem, ProblemHttpResult>> GetHistoryAsync(
-        int id,
-        [FromQuery(Name = "page")] string? page,
-        [FromQuery(Name = "pageSize")] string? pageSize,
+        [OpenApiExample(ApiExamples.EmployeeId)] int id,
+        [FromQuery(Name = "page"), Description("1-based page number."), OpenApiInteger(1, int.MaxValue, 1), OpenApiExample(1)] string? page,
+        [FromQuery(Name = "pageSize"), Description("Changes per page."), OpenApiInteger(1, PresenceHistoryPage.MaxPageSize, PresenceHistoryPage.DefaultPageSize), OpenApiExample(10)] string? pageSize,
         ClaimsPrincipal user,
         [FromServices] IPresenceHistory history,
         CancellationToken cancellationToken)

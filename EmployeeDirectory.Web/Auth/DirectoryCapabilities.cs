@@ -22,20 +22,24 @@ public static class DirectoryCapabilities
             return false;
         }
 
-        if (IsApiKey(user))
-        {
-            return capability switch
-            {
-                DirectoryCapability.ReadDirectory => HasScope(user, ApiKeyScopes.DirectoryRead),
-                DirectoryCapability.SetAnyPresence => HasScope(user, ApiKeyScopes.PresenceWrite),
-                DirectoryCapability.EditProfiles => HasScope(user, ApiKeyScopes.ProfileWrite),
-                DirectoryCapability.Administer => HasScope(user, ApiKeyScopes.Admin),
-                _ => false,
-            };
-        }
-
-        return capability == DirectoryCapability.ReadDirectory || user.IsInRole(DirectoryRoles.Admin);
+        return IsApiKey(user)
+            ? ScopeFor(capability) is { } scope && HasScope(user, scope)
+            : AccountRoleFor(capability) is not { } role || user.IsInRole(role);
     }
+
+    /// <summary>The scope an API key needs for <paramref name="capability"/>; null when no key may have it.</summary>
+    public static string? ScopeFor(DirectoryCapability capability) => capability switch
+    {
+        DirectoryCapability.ReadDirectory => ApiKeyScopes.DirectoryRead,
+        DirectoryCapability.SetAnyPresence => ApiKeyScopes.PresenceWrite,
+        DirectoryCapability.EditProfiles => ApiKeyScopes.ProfileWrite,
+        DirectoryCapability.Administer => ApiKeyScopes.Admin,
+        _ => null,
+    };
+
+    /// <summary>The role a signed-in account needs for <paramref name="capability"/>; null when any account has it.</summary>
+    public static string? AccountRoleFor(DirectoryCapability capability) =>
+        capability == DirectoryCapability.ReadDirectory ? null : DirectoryRoles.Admin;
 
     /// <summary>True for a caller authenticated by an API key rather than the sign-in cookie.</summary>
     public static bool IsApiKey(ClaimsPrincipal user)

@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Api.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -47,4 +49,9 @@ internal static class AccountsApi
 }
 
 /// <summary>Body of <c>POST /api/admin/accounts/unlock</c>.</summary>
-internal sealed record UnlockAccountRequest([property: Description("The account's email address.")] string? Email);
+internal sealed record UnlockAccountRequest(
+    [property: Description("The account's email address."), Required, OpenApiFormat(OpenApiFormatAttribute.Email)] string? Email)
+    : IOpenApiExample<UnlockAccountRequest>
+{
+    public static UnlockAccountRequest Example => new("ada.lovelace@example.com");
+}

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Web.Api;
+using EmployeeDirectory.Web.Api.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,7 +32,7 @@ internal static class ApiKeysApi
             .WithName("CreateApiKey")
             .WithSummary("Create a key with scopes and an optional expiry; the answer holds the key, shown this once. Signed-in admins only: a key cannot create keys.");
 
-        api.MapDelete("/{id:int}", RevokeAsync)
+        api.MapDelete("/{id:int:min(1)}", RevokeAsync)
             .WithName("RevokeApiKey")
             .WithSummary("Revoke a key: it stops working at once. Revoking a revoked key is not an error.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -64,7 +65,7 @@ internal static class ApiKeysApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        int id,
+        [OpenApiExample(ApiExamples.ApiKeyId)] int id,
         ClaimsPrincipal user,
         [FromServices] ApiKeyStore keys,
         CancellationToken cancellationToken)
