@@ -134,12 +134,13 @@ def standalone(site, directory):
 daemon off;
 master_process on;
 worker_processes 1;
-worker_rlimit_nofile 8192;
+# Each open page is a WebSocket held through nginx (two connections): room for 10,000 pages on one worker.
+worker_rlimit_nofile 65536;
 {user}pid {directory}/nginx.pid;
 error_log {directory}/error.log warn;
 
 events {{
-    worker_connections 4096;
+    worker_connections 24576;
 }}
 
 http {{

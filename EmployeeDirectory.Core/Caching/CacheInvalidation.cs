@@ -25,6 +25,19 @@ public sealed record CacheInvalidation
     /// <summary>True when it changes nothing.</summary>
     public bool IsEmpty => Drops.Count == 0 && Patches.Count == 0;
 
+    /// <summary>This invalidation with <paramref name="successor"/> carried by its drop of <paramref name="family"/>'s key for <paramref name="id"/>.</summary>
+    public CacheInvalidation WithSuccessor<T>(CacheKeyFamily<T> family, int id, T successor)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        var carried = family.Drop(id, successor);
+        return new CacheInvalidation([.. Drops.Select(drop => drop.Family == family && drop.Id == id ? carried : drop)], Patches);
+    }
+
+    /// <summary>This invalidation with <paramref name="previous"/> carried by its patch of <paramref name="aggregate"/>'s member <paramref name="memberId"/>.</summary>
+    public CacheInvalidation WithPrevious(CacheKeyFamily aggregate, int memberId, string? previous) =>
+        new(Drops, [.. Patches.Select(patch => patch.Aggregate == aggregate && patch.Member.Id == memberId ? patch with { Previous = previous } : patch)]);
+
     /// <summary>Drops these keys and patches nothing.</summary>
     public static CacheInvalidation OfDrops(params CacheDrop[] drops) => new(drops, []);
 }

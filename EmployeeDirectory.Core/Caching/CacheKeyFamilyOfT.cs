@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace EmployeeDirectory.Core.Caching;
@@ -27,4 +28,30 @@ public sealed class CacheKeyFamily<T> : CacheKeyFamily
     /// Its cached copies then live no longer than that, in both tiers, whatever the policy's TTL.
     /// </summary>
     public Func<T, DateTimeOffset?>? EndsAt { get; init; }
+
+    /// <summary>The drop of <paramref name="id"/>'s key, carrying its new value for listeners (see <see cref="CacheDrop.Successor"/>).</summary>
+    public CacheDrop Drop(int id, T successor)
+    {
+        ArgumentNullException.ThrowIfNull(successor);
+        return new CacheDrop(this, id) { Successor = JsonSerializer.Serialize(successor, TypeInfo) };
+    }
+
+    /// <summary>The new value a drop of this family carries; null when it carries none or one that cannot be read.</summary>
+    public T? SuccessorOf(CacheDrop drop)
+    {
+        ArgumentNullException.ThrowIfNull(drop);
+        if (drop.Family != this || drop.Successor is not { } successor)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(successor, TypeInfo);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

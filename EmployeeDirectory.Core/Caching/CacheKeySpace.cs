@@ -25,7 +25,7 @@ public sealed class CacheKeySpace
         BasePrefix = basePrefix;
         Generation = generation;
         Prefix = generation == 0 ? basePrefix : string.Create(CultureInfo.InvariantCulture, $"{basePrefix}g{generation}:");
-        InvalidationChannel = basePrefix + "invalidation:v2";
+        InvalidationChannel = basePrefix + "invalidation:v3";
         VersionsKey = Prefix + "meta:versions";
         _heads = [.. contract.Families.Select(family => Prefix + family.Head)];
         _singles = [.. contract.Families.Select(family => family.HasId ? "" : Prefix + family.Template)];

@@ -73,10 +73,24 @@ public static class DirectoryCacheContract
     public static CacheInvalidation PresenceChanged(int employeeId, long presenceVersion, PresenceStatus presence, DateTimeOffset? until = null) =>
         Invalidations[DirectoryWrite.SetPresence].For(employeeId, PresenceCodec.Member(employeeId, presenceVersion, presence, until));
 
-    /// <summary>The invalidation of one profile edit: <paramref name="profileVersion"/> orders it against any other.</summary>
-    public static CacheInvalidation ProfileChanged(RosterEntry entry, long profileVersion)
+    /// <summary>
+    /// The invalidation of one saved status change, carrying the whole new status to listeners (the status key's
+    /// successor), so that open pages show it without reading it again.
+    /// </summary>
+    public static CacheInvalidation PresenceChanged(EmployeeStatus saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        return PresenceChanged(saved.EmployeeId, saved.Stamp, saved.Presence, saved.Until).WithSuccessor(EmployeeStatus, saved.EmployeeId, saved);
+    }
+
+    /// <summary>
+    /// The invalidation of one profile edit: <paramref name="profileVersion"/> orders it against any other, and
+    /// <paramref name="previous"/> (the fields before the edit, when known) tells listeners what moved.
+    /// </summary>
+    public static CacheInvalidation ProfileChanged(RosterEntry entry, long profileVersion, RosterEntry? previous = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return Invalidations[DirectoryWrite.EditProfile].For(entry.Id, RosterCodec.Member(entry, profileVersion));
+        var invalidation = Invalidations[DirectoryWrite.EditProfile].For(entry.Id, RosterCodec.Member(entry, profileVersion));
+        return previous is null ? invalidation : invalidation.WithPrevious(Roster, entry.Id, RosterCodec.Member(previous, profileVersion - 1).Payload);
     }
 }

@@ -59,9 +59,17 @@ internal sealed class RosterCodec : ICacheAggregateCodec<RosterIndex>
     public string? ProblemOf(AggregateMember member) =>
         member.Id < 0 || member.Payload.AsSpan().Count(Separator) == FieldCount - 1 ? null : $"not {FieldCount} fields";
 
-    private static RosterEntry? Entry(AggregateMember member)
+    /// <summary>The employee a member's payload describes; null for a department member or a payload that is not one.</summary>
+    public static RosterEntry? Entry(int id, string? payload)
     {
-        var fields = member.Payload.Split(Separator);
-        return fields.Length == FieldCount ? new RosterEntry(member.Id, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]) : null;
+        if (id < 0 || payload is null)
+        {
+            return null;
+        }
+
+        var fields = payload.Split(Separator);
+        return fields.Length == FieldCount ? new RosterEntry(id, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]) : null;
     }
+
+    private static RosterEntry? Entry(AggregateMember member) => Entry(member.Id, member.Payload);
 }

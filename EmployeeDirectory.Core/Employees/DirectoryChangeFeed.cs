@@ -4,8 +4,9 @@ using EmployeeDirectory.Core.DirectoryCache;
 namespace EmployeeDirectory.Core.Employees;
 
 /// <summary>
-/// Turns the cache's key invalidations into "these employees changed" events for open pages, and passes on the
-/// changes no write makes (a back-at time passing, raised by <see cref="Presence.PresenceExpiry"/>).
+/// Turns the cache's typed invalidations into directory changes: a status key's drop carries the new status, a
+/// roster patch the profile's fields now and before. It also passes on the changes no write makes (a back-at time
+/// passing, raised by <see cref="Presence.PresenceExpiry"/>).
 /// </summary>
 internal sealed class DirectoryChangeFeed : IDirectoryChangeFeed, IDisposable
 {
@@ -21,36 +22,79 @@ internal sealed class DirectoryChangeFeed : IDirectoryChangeFeed, IDisposable
 
     public void Dispose() => _cache.Invalidated -= OnInvalidated;
 
-    /// <summary>Tells open pages that these employees changed although nothing was written.</summary>
-    public void Raise(DirectoryChangeKind kind, IReadOnlyList<int> employeeIds) =>
-        Changed?.Invoke(this, new DirectoryChangedEventArgs(kind, employeeIds));
+    /// <summary>Tells listeners these statuses changed although nothing was written (a back-at time passed).</summary>
+    public void Raise(IReadOnlyList<StatusChange> statuses)
+    {
+        if (statuses.Count > 0)
+        {
+            Changed?.Invoke(this, DirectoryChangedEventArgs.OfStatuses(statuses));
+        }
+    }
 
     private void OnInvalidated(object? sender, CacheInvalidatedEventArgs e)
     {
-        if (e.Everything)
+        if (Changed is not { } changed)
         {
-            Changed?.Invoke(this, new DirectoryChangedEventArgs(DirectoryChangeKind.Everything, []));
             return;
         }
 
-        var status = new List<int>();
-        var profile = new List<int>();
-        foreach (var key in e.Keys)
+        if (e.Everything)
         {
-            if (_cache.Keys.TryParse(key, out var parsed) && parsed.Id is { } id)
+            changed(this, DirectoryChangedEventArgs.Cleared);
+            return;
+        }
+
+        if (Read(e.Invalidation) is { } change)
+        {
+            changed(this, change);
+        }
+    }
+
+    /// <summary>The directory change an invalidation describes; null when it touches nothing pages show.</summary>
+    internal static DirectoryChangedEventArgs? Read(CacheInvalidation invalidation)
+    {
+        List<StatusChange>? statuses = null;
+        List<ProfileChange>? profiles = null;
+        var departments = false;
+        foreach (var drop in invalidation.Drops)
+        {
+            if (drop.Family == DirectoryCacheContract.EmployeeStatus)
             {
-                (parsed.Family == DirectoryCacheContract.EmployeeStatus ? status : profile).Add(id);
+                (statuses ??= []).Add(new StatusChange(drop.Id, DirectoryCacheContract.EmployeeStatus.SuccessorOf(drop)));
             }
         }
 
-        if (status.Count > 0)
+        foreach (var patch in invalidation.Patches)
         {
-            Changed?.Invoke(this, new DirectoryChangedEventArgs(DirectoryChangeKind.Status, status));
+            var id = patch.Member.Id;
+            if (patch.Aggregate == DirectoryCacheContract.Roster)
+            {
+                if (id < 0)
+                {
+                    departments = true;
+                }
+                else
+                {
+                    (profiles ??= []).Add(new ProfileChange(id, RosterCodec.Entry(id, patch.Member.Payload), RosterCodec.Entry(id, patch.Previous)));
+                }
+            }
+            else if (patch.Aggregate == DirectoryCacheContract.Presence && statuses?.Exists(s => s.EmployeeId == id) != true)
+            {
+                (statuses ??= []).Add(new StatusChange(id, null));
+            }
         }
 
-        if (profile.Count > 0)
+        // A profile key dropped without its roster patch (an operator's eviction): the fields must be read.
+        foreach (var drop in invalidation.Drops)
         {
-            Changed?.Invoke(this, new DirectoryChangedEventArgs(DirectoryChangeKind.Profile, profile));
+            if (drop.Family == DirectoryCacheContract.EmployeeProfile && profiles?.Exists(p => p.EmployeeId == drop.Id) != true)
+            {
+                (profiles ??= []).Add(new ProfileChange(drop.Id, null, null));
+            }
         }
+
+        return statuses is null && profiles is null && !departments
+            ? null
+            : new DirectoryChangedEventArgs(statuses ?? [], profiles ?? [], departments);
     }
 }

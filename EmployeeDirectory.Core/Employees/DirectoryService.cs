@@ -87,9 +87,11 @@ internal sealed partial class DirectoryService(
             }
 
             var errors = ProfileRules.Validate(update);
+            // Few departments: compare in memory so the match is case-insensitive on every provider.
+            var departments = await db.Departments.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
             var department = string.IsNullOrWhiteSpace(update.Department) || errors.Has("department")
                 ? null
-                : await FindDepartmentAsync(db, update.Department.Trim(), cancellationToken).ConfigureAwait(false);
+                : departments.Find(d => string.Equals(d.Name, update.Department.Trim(), StringComparison.OrdinalIgnoreCase));
             if (department is null && !errors.Has("department"))
             {
                 errors.Add("department", $"There is no department called \"{update.Department?.Trim()}\".");
@@ -111,10 +113,9 @@ internal sealed partial class DirectoryService(
                 return (ServiceResult<EmployeeDetails>.Conflict(await StoredDetailsAsync(id, cancellationToken).ConfigureAwait(false)), null);
             }
 
+            var previous = EntryOf(employee, departments.Find(d => d.Id == employee.DepartmentId)?.Name ?? "");
             Apply(employee, update, department!, normalizedEmail);
-            var intent = outbox.Record(db, DirectoryCacheContract.ProfileChanged(
-                new RosterEntry(employee.Id, employee.GivenName, employee.FamilyName, employee.DisplayName, employee.Title, department!.Name, employee.Email, employee.Location),
-                employee.ProfileVersion));
+            var intent = outbox.Record(db, DirectoryCacheContract.ProfileChanged(EntryOf(employee, department!.Name), employee.ProfileVersion, previous));
             // The WHERE clause checks the stamp the editor loaded, so a save that raced ours is caught by the database too.
             db.Entry(employee).Property(e => e.ConcurrencyStamp).OriginalValue = update.ConcurrencyStamp;
             try
@@ -137,12 +138,8 @@ internal sealed partial class DirectoryService(
         }
     }
 
-    private static async Task<Department?> FindDepartmentAsync(DirectoryDbContext db, string name, CancellationToken cancellationToken)
-    {
-        // Few departments: compare in memory so the match is case-insensitive on every provider.
-        var departments = await db.Departments.ToListAsync(cancellationToken).ConfigureAwait(false);
-        return departments.Find(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
-    }
+    private static RosterEntry EntryOf(Employee employee, string department) =>
+        new(employee.Id, employee.GivenName, employee.FamilyName, employee.DisplayName, employee.Title, department, employee.Email, employee.Location);
 
     private static void Apply(Employee employee, ProfileUpdate update, Department department, string normalizedEmail)
     {

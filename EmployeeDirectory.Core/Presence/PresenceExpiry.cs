@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using EmployeeDirectory.Core.Employees;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,9 @@ namespace EmployeeDirectory.Core.Presence;
 /// The moment a back-at time passes, on every server: open pages are told that employee changed (their statuses
 /// already read as reverted, see <see cref="EmployeeStatus.AsOf"/>), and the stored row is normalised through the
 /// presence service (history row, outbox, patch). Every server tries; the conditional update lets one succeed and
-/// the others change nothing. The times come from the presence aggregate this server holds, so a new back-at time
-/// set anywhere reaches the timer with its patch.
+/// the others change nothing. The times come from the presence aggregate this server holds and from the status
+/// changes it hears: a new or moved back-at time wakes the timer at once, and is kept until the aggregate holds it
+/// too, so a copy of the aggregate still being reloaded (behind a missed patch) cannot make the timer late.
 /// </summary>
 internal sealed partial class PresenceExpiry(
     DirectoryReader reader,
@@ -23,13 +25,23 @@ internal sealed partial class PresenceExpiry(
 
     private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(5);
 
+    // Rows are normalised beside the timer, a few at a time, so that a slow write never makes the next end late.
+    private const int Normalisers = 2;
+
     private readonly Dictionary<int, PresenceEnd> _announced = [];
     private readonly HashSet<(int Id, long Version)> _normalised = [];
+    private readonly Lock _normalisedGate = new();
+    private readonly Channel<KeyValuePair<int, PresenceEnd>> _toNormalise = Channel.CreateUnbounded<KeyValuePair<int, PresenceEnd>>();
+    private readonly Lock _heardGate = new();
+
+    // Back-at times heard in changes, by employee: the newest status with an end, until the aggregate holds it.
+    private readonly Dictionary<int, PresenceEnd> _heard = [];
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         feed.Changed += OnChanged;
+        var normalisers = Enumerable.Range(0, Normalisers).Select(_ => NormaliseEndedAsync(stoppingToken)).ToArray();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -62,15 +74,21 @@ internal sealed partial class PresenceExpiry(
         finally
         {
             feed.Changed -= OnChanged;
+            _toNormalise.Writer.TryComplete();
+            await Task.WhenAll(normalisers).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Announces and normalises the back-at times that have passed; returns how long to sleep until the next one.</summary>
+    /// <summary>
+    /// Announces the back-at times that have passed and hands their rows to the normalisers; returns how long to sleep
+    /// until the next one.
+    /// </summary>
     internal async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
     {
         var snapshot = await reader.PresenceSnapshotAsync(cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
-        var ended = snapshot.EndedBy(now).ToList();
+        var (heardEnded, heardNext) = TakeHeard(snapshot, now);
+        var ended = snapshot.EndedBy(now).Concat(heardEnded).ToList();
         var fresh = ended.Where(pair => !_announced.TryGetValue(pair.Key, out var seen) || seen != pair.Value).Select(pair => pair.Key).ToList();
         _announced.Clear();
         foreach (var (id, end) in ended)
@@ -80,25 +98,106 @@ internal sealed partial class PresenceExpiry(
 
         if (fresh.Count > 0)
         {
-            feed.Raise(DirectoryChangeKind.Status, fresh);
+            // Read once here (as reverted: see EmployeeStatus.AsOf), so that no open page has to read them.
+            var statuses = await reader.StatusesAsync(fresh, cancellationToken).ConfigureAwait(false);
+            feed.Raise([.. fresh.Select(id => new StatusChange(id, statuses.GetValueOrDefault(id)))]);
         }
 
-        var allNormalised = true;
-        foreach (var (id, end) in ended)
+        lock (_normalisedGate)
         {
-            if (_normalised.Add((id, end.Version)))
+            foreach (var ending in ended)
             {
-                allNormalised &= await NormaliseAsync(id, end, cancellationToken).ConfigureAwait(false);
+                if (_normalised.Add((ending.Key, ending.Value.Version)))
+                {
+                    _toNormalise.Writer.TryWrite(ending);
+                }
+            }
+
+            _normalised.RemoveWhere(attempt => !ended.Exists(end => end.Key == attempt.Id && end.Value.Version == attempt.Version)
+                && (!snapshot.Ends.TryGetValue(attempt.Id, out var end) || end.Version != attempt.Version));
+        }
+
+        // From the clock as it is now: the work above took time, and the next end must not be late by it.
+        var next = Earliest(snapshot.AsOf(now).NextEnd, heardNext);
+        var later = timeProvider.GetUtcNow();
+        return next is { } at && at - later < Recheck ? (at > later ? at - later : TimeSpan.Zero) : Recheck;
+    }
+
+    /// <summary>Normalises the rows handed over by the timer; a row that could not be written now is tried again shortly.</summary>
+    private async Task NormaliseEndedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (id, end) in _toNormalise.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                if (!await NormaliseAsync(id, end, stoppingToken).ConfigureAwait(false))
+                {
+                    lock (_normalisedGate)
+                    {
+                        _normalised.Remove((id, end.Version));
+                    }
+
+                    _ = WakeAfterAsync(AfterFailure, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task WakeAfterAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, timeProvider, stoppingToken).ConfigureAwait(false);
+            Wake();
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private void Wake() =>
+        Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>
+    /// The heard back-at times the snapshot does not hold yet: those ended by <paramref name="now"/>, and the next one
+    /// to come. A heard time the snapshot holds (or has moved past) is forgotten; an ended one is handed out once.
+    /// </summary>
+    private (List<KeyValuePair<int, PresenceEnd>> Ended, DateTimeOffset? Next) TakeHeard(PresenceRoster snapshot, DateTimeOffset now)
+    {
+        var ended = new List<KeyValuePair<int, PresenceEnd>>();
+        DateTimeOffset? next = null;
+        lock (_heardGate)
+        {
+            foreach (var (id, end) in _heard.ToList())
+            {
+                if (snapshot.Ends.TryGetValue(id, out var held) && held.Version >= end.Version)
+                {
+                    _heard.Remove(id);
+                }
+                else if (end.Until <= now)
+                {
+                    ended.Add(new(id, end));
+                    _heard.Remove(id);
+                }
+                else
+                {
+                    next = Earliest(next, end.Until);
+                }
             }
         }
 
-        _normalised.RemoveWhere(attempt => !snapshot.Ends.TryGetValue(attempt.Id, out var end) || end.Version != attempt.Version);
-        var next = snapshot.AsOf(now).NextEnd;
-        var wait = next is { } at && at - now < Recheck ? at - now : Recheck;
-        return allNormalised || wait < AfterFailure ? wait : AfterFailure;
+        return (ended, next);
     }
 
-    /// <summary>False when the row could not be written now; the next round (soon) tries again.</summary>
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+
+    /// <summary>False when the row could not be written now; it is tried again shortly.</summary>
     private async Task<bool> NormaliseAsync(int id, PresenceEnd end, CancellationToken cancellationToken)
     {
         try
@@ -106,11 +205,10 @@ internal sealed partial class PresenceExpiry(
             await presence.ExpireAsync(id, end.Version, cancellationToken).ConfigureAwait(false);
             return true;
         }
-#pragma warning disable CA1031 // One row that cannot be written now must not stop the others; it is tried again on the next round.
+#pragma warning disable CA1031 // One row that cannot be written now must not stop the others; it is tried again shortly.
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            _normalised.Remove((id, end.Version));
             Log.NormaliseFailed(logger, error, id);
             return false;
         }
@@ -118,10 +216,28 @@ internal sealed partial class PresenceExpiry(
 
     private void OnChanged(object? sender, DirectoryChangedEventArgs change)
     {
-        if (change.Kind != DirectoryChangeKind.Profile)
+        if (!change.Everything && change.Statuses.Count == 0)
         {
-            Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            return;
         }
+
+        lock (_heardGate)
+        {
+            foreach (var status in change.Statuses)
+            {
+                if (status.Status is { Until: { } until } ending
+                    && (!_heard.TryGetValue(status.EmployeeId, out var known) || known.Version < ending.Stamp))
+                {
+                    _heard[status.EmployeeId] = new PresenceEnd(until, ending.Stamp);
+                }
+                else if (status.Status is { Until: null } lasting && _heard.TryGetValue(status.EmployeeId, out var replaced) && replaced.Version < lasting.Stamp)
+                {
+                    _heard.Remove(status.EmployeeId);
+                }
+            }
+        }
+
+        Wake();
     }
 
     private static partial class Log

@@ -217,7 +217,7 @@ internal sealed partial class PresenceService(
                 ChangedBy = change.By,
                 Stamp = current.Stamp + 1,
             };
-            intent = outbox.Record(db, DirectoryCacheContract.PresenceChanged(id, saved.Stamp, saved.Presence, saved.Until));
+            intent = outbox.Record(db, DirectoryCacheContract.PresenceChanged(saved));
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -16,7 +16,7 @@ public sealed class CacheConsoleActionsTests(RedisServerFixture redis) : CacheCo
     {
         await ReadStatusesAsync(1);
         var key = Harness.Keys.Status(1).Name;
-        var browser = RenderWithProviders<CacheKeyBrowser>();
+        var browser = RenderWithOverlays<CacheKeyBrowser>();
         browser.WaitForAssertion(() => Assert.Contains(key, KeysShown(browser)));
 
         SignInAsEmployee(1, "someone@contoso.example");
@@ -47,7 +47,7 @@ public sealed class CacheConsoleActionsTests(RedisServerFixture redis) : CacheCo
     public async Task WithRedisDownTheKeyListSaysSoInsteadOfFailing()
     {
         await ReadStatusesAsync(1);
-        var browser = RenderWithProviders<CacheKeyBrowser>();
+        var browser = RenderWithOverlays<CacheKeyBrowser>();
         browser.WaitForAssertion(() => Assert.Single(KeysShown(browser)));
 
         await redis.StopAsync(Token);

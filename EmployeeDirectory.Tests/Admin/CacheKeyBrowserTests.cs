@@ -18,7 +18,7 @@ public sealed class CacheKeyBrowserTests(RedisServerFixture redis) : CacheConsol
         var profileKey = await PutProfileInRedisAsync(7, TimeSpan.FromHours(20));
         var status1 = Harness.Keys.Status(1).Name;
 
-        var browser = RenderWithProviders<CacheKeyBrowser>();
+        var browser = RenderWithOverlays<CacheKeyBrowser>();
 
         browser.WaitForAssertion(() => AssertShown(browser, profileKey, status1, Harness.Keys.Status(2).Name));
         var statusRow = Row(browser, status1);
@@ -42,7 +42,7 @@ public sealed class CacheKeyBrowserTests(RedisServerFixture redis) : CacheConsol
     {
         await ReadStatusesAsync(1, 2, 12, 21);
         var profileKey = await PutProfileInRedisAsync(12, TimeSpan.FromHours(1));
-        var browser = RenderWithProviders<CacheKeyBrowser>();
+        var browser = RenderWithOverlays<CacheKeyBrowser>();
         browser.WaitForAssertion(() => Assert.Equal(5, KeysShown(browser).Count));
 
         browser.Find(".key-pattern input").Input("employee:12:*");
@@ -59,7 +59,7 @@ public sealed class CacheKeyBrowserTests(RedisServerFixture redis) : CacheConsol
     {
         await ReadStatusesAsync(1, 2);
         var profileKey = await PutProfileInRedisAsync(3, TimeSpan.FromHours(1));
-        var browser = RenderWithProviders<CacheKeyBrowser>();
+        var browser = RenderWithOverlays<CacheKeyBrowser>();
         browser.WaitForAssertion(() => Assert.Equal(3, KeysShown(browser).Count));
 
         ClickToggle(browser, ".key-policy-filter", "Profile");
@@ -76,7 +76,7 @@ public sealed class CacheKeyBrowserTests(RedisServerFixture redis) : CacheConsol
     {
         await ReadStatusesAsync(1, 2);
         var evicted = Harness.Keys.Status(1).Name;
-        var browser = RenderWithProviders<CacheKeyBrowser>();
+        var browser = RenderWithOverlays<CacheKeyBrowser>();
         browser.WaitForAssertion(() => Assert.Contains(evicted, KeysShown(browser)));
 
         Row(browser, evicted).QuerySelector(".key-evict")!.Click();
@@ -98,7 +98,7 @@ public sealed class CacheKeyBrowserTests(RedisServerFixture redis) : CacheConsol
             .ToList();
         batch.Execute();
         await Task.WhenAll(writes);
-        var browser = RenderWithProviders<CacheKeyBrowser>();
+        var browser = RenderWithOverlays<CacheKeyBrowser>();
         browser.WaitForAssertion(() => Assert.True(KeysShown(browser).Count > 0, browser.Find(".cache-keys").TextContent));
         var first = KeysShown(browser).Count;
         Assert.InRange(first, 1, keys - 1);
@@ -120,7 +120,7 @@ public sealed class CacheKeyBrowserTests(RedisServerFixture redis) : CacheConsol
     public async Task ARefreshDropsKeysThatWereDeletedElsewhereAndShowsNewOnes()
     {
         await ReadStatusesAsync(1, 2);
-        var browser = RenderWithProviders<CacheKeyBrowser>(parameters => parameters.Add(p => p.RefreshTick, 0));
+        var browser = RenderWithOverlays<CacheKeyBrowser>(parameters => parameters.Add(p => p.RefreshTick, 0));
         browser.WaitForAssertion(() => Assert.Equal(2, KeysShown(browser).Count));
         await Redis.KeyDeleteAsync(Harness.Keys.Status(1).Name);
         var added = await PutProfileInRedisAsync(9, TimeSpan.FromMinutes(5));
@@ -135,7 +135,7 @@ public sealed class CacheKeyBrowserTests(RedisServerFixture redis) : CacheConsol
     {
         await ReadStatusesAsync(4);
         var redisOnly = await PutProfileInRedisAsync(5, TimeSpan.FromMinutes(5));
-        var browser = RenderWithProviders<CacheKeyBrowser>();
+        var browser = RenderWithOverlays<CacheKeyBrowser>();
         browser.WaitForAssertion(() => Assert.Contains(redisOnly, KeysShown(browser)));
 
         ClickToggle(browser, ".key-view", "This server (L1)");

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Threading.Channels;
 using EmployeeDirectory.Core.Accounts;
+using EmployeeDirectory.Core.Data;
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Tests.Infrastructure;
 using EmployeeDirectory.Web.Auth;
 using EmployeeDirectory.Web.Components.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,8 +19,8 @@ namespace EmployeeDirectory.Tests.Auth;
 
 /// <summary>
 /// A role or an employee link changed while a tab is open reaches it within a minute: the circuit's
-/// user is re-read from the account every <see cref="RefreshingAuthenticationStateProvider.RefreshInterval"/>
-/// (a fake clock moves it here), and a new password signs the circuit out.
+/// user is re-read from the account every <see cref="CircuitAccounts.RefreshInterval"/> by the server's one check
+/// of all open circuits (a fake clock moves it here), and a new password signs the circuit out.
 /// </summary>
 public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFixture<DirectoryAppFactory>
 {
@@ -27,7 +29,7 @@ public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFix
 
     [Fact]
     public void TheRefreshIsFrequentEnoughForAMinute() =>
-        Assert.InRange(RefreshingAuthenticationStateProvider.RefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(59));
+        Assert.InRange(CircuitAccounts.RefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(59));
 
     [Fact]
     public async Task ARoleGivenWhileTheTabIsOpenReachesTheCircuit()
@@ -37,7 +39,7 @@ public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFix
         Assert.False(circuit.CurrentUser.IsInRole(DirectoryRoles.Admin));
 
         await ChangeAccountAsync(email, (users, user) => users.AddToRoleAsync(user, DirectoryRoles.Admin));
-        circuit.Time.Advance(RefreshingAuthenticationStateProvider.RefreshInterval);
+        circuit.Time.Advance(CircuitAccounts.RefreshInterval);
 
         var state = await circuit.NextStateAsync();
         Assert.True(state.User.IsInRole(DirectoryRoles.Admin));
@@ -52,7 +54,7 @@ public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFix
         Assert.Null(DirectoryClaims.EmployeeIdOf(circuit.CurrentUser));
         var employee = await RelinkAnEmployeeAsync(email);
 
-        circuit.Time.Advance(RefreshingAuthenticationStateProvider.RefreshInterval);
+        circuit.Time.Advance(CircuitAccounts.RefreshInterval);
 
         var state = await circuit.NextStateAsync();
         Assert.Equal(employee, DirectoryClaims.EmployeeIdOf(state.User));
@@ -66,7 +68,7 @@ public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFix
         using var circuit = await OpenCircuitAsync(email);
 
         await ChangeAccountAsync(email, (users, user) => users.ChangePasswordAsync(user, Password, "another long passphrase"));
-        circuit.Time.Advance(RefreshingAuthenticationStateProvider.RefreshInterval);
+        circuit.Time.Advance(CircuitAccounts.RefreshInterval);
 
         var state = await circuit.NextStateAsync();
         Assert.False(state.User.Identity?.IsAuthenticated);
@@ -90,7 +92,7 @@ public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFix
         }
 
         Assert.Equal(HttpStatusCode.Forbidden, await AdminApiAsync(client));
-        time.SetUtcNow(DateTimeOffset.UtcNow + RefreshingAuthenticationStateProvider.RefreshInterval + TimeSpan.FromSeconds(1));
+        time.SetUtcNow(DateTimeOffset.UtcNow + CircuitAccounts.RefreshInterval + TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, await AdminApiAsync(client));
     }
 
@@ -105,12 +107,14 @@ public sealed class CircuitUserRefreshTests(DirectoryAppFactory app) : IClassFix
     {
         await app.CreateAccountAsync(email, Password, DirectoryRoles.Employee);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var provider = new RefreshingAuthenticationStateProvider(
+        var accounts = new CircuitAccounts(
+            app.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>(),
             app.Services.GetRequiredService<IServiceScopeFactory>(),
             time,
             app.Services.GetRequiredService<IHostEnvironment>(),
             app.Services.GetRequiredService<IOptions<IdentityOptions>>(),
-            app.Services.GetRequiredService<ILogger<RefreshingAuthenticationStateProvider>>());
+            app.Services.GetRequiredService<ILogger<CircuitAccounts>>());
+        var provider = new RefreshingAuthenticationStateProvider(accounts);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DirectoryUser>>();
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<DirectoryUser>>()

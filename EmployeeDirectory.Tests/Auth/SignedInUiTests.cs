@@ -109,7 +109,7 @@ public sealed class SignedInUiTests : DirectoryUiTest
         // As above: the editor is shown to admins only, and checks again when saving.
         var someone = (await FirstPageAsync())[4];
         var before = await EmployeeAsync(someone.Id);
-        var editor = RenderWithProviders<ProfileEditor>(p => p.Add(c => c.Profile, before.Profile));
+        var editor = RenderWithOverlays<ProfileEditor>(p => p.Add(c => c.Profile, before.Profile));
         SignInAsEmployee(someone.Id, someone.Email);
 
         editor.Find("#title").Input("Chief Everything Officer");

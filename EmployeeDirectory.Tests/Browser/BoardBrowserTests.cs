@@ -66,6 +66,41 @@ public sealed partial class BoardBrowserTests(BrowserFixture browser) : IAsyncLi
         Assert.True(DateTimeOffset.UtcNow >= until);
     }
 
+    /// <summary>
+    /// "How long ago" advances in the browser, with no timer and no render on the server: its text changes in place
+    /// (the node Blazor renders stays, so a later status change still updates it).
+    /// </summary>
+    [Fact]
+    public async Task HowLongAgoAStatusChangedAdvancesInTheBrowserAndTheServerCanStillUpdateIt()
+    {
+        var page = await OpenAsync();
+        var (id, email) = (await _app.DemoEmployeesAsync())[2];
+        var presence = _app.Services.GetRequiredService<IPresenceService>();
+        Assert.True((await presence.SetPresenceAsync(id, new PresenceUpdate(PresenceStatus.In, "first"), TestActors.Admin(), Token)).IsOk);
+        await page.GotoAsync($"/?q={Uri.EscapeDataString(email)}");
+        await BrowserSignIn.WaitForInteractiveAsync(page);
+        var since = page.Locator(".directory-row .status-since");
+        await Expect(since).ToHaveTextAsync("changed just now");
+
+        // As if the page had stayed open for 17 minutes: the browser advances the text when the tab is shown.
+        await page.EvaluateAsync(
+            """
+            () => {
+              const time = document.querySelector('.directory-row .status-since');
+              window.__sinceNode = time.lastChild;
+              time.setAttribute('datetime', new Date(Date.now() - 17 * 60000).toISOString());
+              document.dispatchEvent(new Event('visibilitychange'));
+            }
+            """);
+
+        await Expect(since).ToHaveTextAsync("changed 17 min ago");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('.directory-row .status-since').lastChild === window.__sinceNode"), "the text node was replaced");
+
+        Assert.True((await presence.SetPresenceAsync(id, new PresenceUpdate(PresenceStatus.Out, "second"), TestActors.Admin(), Token)).IsOk);
+        await Expect(page.Locator(".directory-row .status-note")).ToHaveTextAsync("second");
+        await Expect(since).ToHaveTextAsync("changed just now");
+    }
+
     [Fact]
     public async Task SlashFocusesTheSearchAndARowsToggleIsReachedAndUsedFromTheKeyboardWithVisibleFocus()
     {

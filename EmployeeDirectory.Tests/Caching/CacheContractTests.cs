@@ -63,7 +63,7 @@ public sealed class CacheContractTests
         Assert.Equal("ed:employee:42:status", keys.Status(42).Name);
         Assert.Equal("ed:directory:roster", keys.Roster);
         Assert.Equal("ed:g7:employee:42:status", keys.InGeneration(7).Status(42).Name);
-        Assert.Equal("ed:invalidation:v2", keys.InGeneration(7).InvalidationChannel);
+        Assert.Equal("ed:invalidation:v3", keys.InGeneration(7).InvalidationChannel);
         Assert.True(keys.TryParse("ed:employee:42:status", out var parsed));
         Assert.Equal(42, parsed.Id);
         Assert.Equal(DirectoryCacheContract.EmployeeStatus, parsed.Family);

@@ -47,8 +47,9 @@ public sealed class OutboxTests(RedisServerFixture redis) : IClassFixture<RedisS
         Assert.Equal(ServiceOutcome.Ok, result.Outcome);
         var record = await _database.QueryAsync(db => db.CacheIntents.AsNoTracking().SingleAsync(i => i.Id > newestBefore, Token));
         var intent = DirectoryOutbox.ToIntent(record);
-        Assert.Equal(DirectoryCacheContract.PresenceChanged(3, result.Value!.Stamp, PresenceStatus.In).Drops, intent.Invalidation.Drops);
-        Assert.Equal(result.Value.Stamp, Assert.Single(intent.Invalidation.Patches).Member.Version);
+        Assert.Equal(DirectoryCacheContract.PresenceChanged(result.Value!).Drops, intent.Invalidation.Drops);
+        Assert.Equal(result.Value, DirectoryCacheContract.EmployeeStatus.SuccessorOf(intent.Invalidation.Drops[0]));
+        Assert.Equal(result.Value!.Stamp, Assert.Single(intent.Invalidation.Patches).Member.Version);
         await Eventually.HoldsAsync(
             async () => await _database.QueryAsync(db => db.CacheIntents.AnyAsync(i => i.Id == record.Id && i.SentAtMs != null, Token)),
             "the intent to be marked sent");

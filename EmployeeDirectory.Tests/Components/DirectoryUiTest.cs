@@ -3,7 +3,9 @@ using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Core.RollCall;
 using EmployeeDirectory.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using EmployeeDirectory.Web.Components.Live;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace EmployeeDirectory.Tests.Components;
 
@@ -27,15 +29,24 @@ public abstract class DirectoryUiTest : MudBlazorTest, IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(employees: 40, cancellationToken: TestContext.Current.CancellationToken);
         _core = await StartCoreAsync(_database);
-        Services.AddSingleton(_core.Directory);
+        Services.AddSingleton(DirectoryAsSeenByPages(_core.Directory));
         Services.AddSingleton(PresenceServiceOf(_core));
         Services.AddSingleton(_core.Services.GetRequiredService<IDirectoryChangeFeed>());
+        Services.AddSingleton(new LiveDirectory(_core.Services.GetRequiredService<IDirectoryChangeFeed>()));
+        Services.AddSingleton(Options.Create(LiveOptions));
         Services.AddSingleton(_core.Services.GetRequiredService<IPresenceHistory>());
         Services.AddSingleton(_core.Services.GetRequiredService<IRollCallService>());
+        Services.AddSingleton(_core.Services.GetRequiredService<StatusPrivacy>());
 
         // As a circuit renders the pages (prerendering is the browser tests' part).
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>The directory service the pages get; a test may wrap the real one (to count queries).</summary>
+    protected virtual IDirectoryService DirectoryAsSeenByPages(IDirectoryService directory) => directory;
+
+    /// <summary>How open pages follow changes in this test (the app's defaults unless a test says otherwise).</summary>
+    protected virtual LiveDirectoryOptions LiveOptions => new();
 
     /// <summary>The test's database file.</summary>
     protected TestDatabase Database => _database ?? throw new InvalidOperationException("The test has not been initialised.");

@@ -87,4 +87,23 @@ public sealed class DirectoryUrlTests
     [Fact]
     public void AnUnsortedTableKeepsTheCurrentSort() =>
         Assert.Null(DirectorySortLabels.ToSort(DirectorySortLabels.Title, SortDirection.None));
+
+    [Fact]
+    public void APathCarriesTheQueryEscapedAndLeavesDefaultsOut()
+    {
+        Assert.Equal("/", DirectoryUrl.PathOf(new DirectoryQuery()));
+        Assert.Equal(
+            "/?q=R%26D%20lead&department=Engineering&status=in&sort=TitleDescending&page=3&pageSize=50",
+            DirectoryUrl.PathOf(new DirectoryQuery { Text = "R&D lead", Department = "Engineering", Status = PresenceStatus.In, Sort = DirectorySort.TitleDescending, Page = 3, PageSize = 50 }));
+    }
+
+    [Theory]
+    [InlineData(1, 1, new[] { 1 })]
+    [InlineData(1, 5, new[] { 1, 2, 3, 4, 5 })]
+    [InlineData(1, 20, new[] { 1, 2, 3, 0, 20 })]
+    [InlineData(10, 20, new[] { 1, 0, 9, 10, 11, 0, 20 })]
+    [InlineData(4, 20, new[] { 1, 2, 3, 4, 5, 0, 20 })]
+    [InlineData(20, 20, new[] { 1, 0, 18, 19, 20 })]
+    public void ThePagerShowsTheEndsThePagesAroundTheCurrentOneAndGapsBetween(int current, int count, int[] expected) =>
+        Assert.Equal(expected.Select(n => n == 0 ? (int?)null : n), PageNumbers.For(current, count));
 }

@@ -2,6 +2,8 @@ using Bunit;
 using Bunit.TestDoubles;
 using EmployeeDirectory.Web.Auth;
 using EmployeeDirectory.Web.Components.Identity;
+using EmployeeDirectory.Web.Components.Layout;
+using EmployeeDirectory.Web.Components.Presence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,7 @@ public abstract class MudBlazorTest : BunitContext
     public const string AdminEmail = "admin@contoso.example";
 
     private readonly BunitAuthorizationContext _authorization;
+    private bool _providersRendered;
 
     protected MudBlazorTest()
     {
@@ -29,6 +32,7 @@ public abstract class MudBlazorTest : BunitContext
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<ICurrentActor, SignedInCurrentActor>();
+        Services.AddScoped<PresenceChanger>();
 
         // bUnit's authentication state with the app's real policies, not bUnit's stand-in that grants
         // policies by name: "may set presence" depends on who is asking and for whom.
@@ -43,9 +47,6 @@ public abstract class MudBlazorTest : BunitContext
 
     protected ISnackbar Snackbar => Services.GetRequiredService<ISnackbar>();
 
-    /// <summary>The popover provider, once <see cref="RenderWithProviders{TComponent}"/> rendered it: selects' lists open here.</summary>
-    protected IRenderedComponent<MudPopoverProvider>? Popovers { get; private set; }
-
     /// <summary>Signs in an admin who is not in the roster.</summary>
     protected void SignInAsAdmin() =>
         _authorization.SetAuthorized(AdminEmail).SetRoles(DirectoryRoles.Admin);
@@ -57,21 +58,38 @@ public abstract class MudBlazorTest : BunitContext
     protected void SignOut() => _authorization.SetNotAuthorized();
 
     /// <summary>
-    /// Renders the popover and snackbar providers (as the layout does) and then <typeparamref name="TComponent"/>,
-    /// so selects, tooltips and snackbars work.
+    /// Renders the snackbar provider (as the layout does) and then <typeparamref name="TComponent"/>, a page: pages
+    /// whose controls open popovers or dialogs host those themselves (<see cref="OverlayProviders"/>).
     /// </summary>
     protected IRenderedComponent<TComponent> RenderWithProviders<TComponent>(
         Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
         where TComponent : IComponent
     {
-        if (Popovers is null)
+        if (!_providersRendered)
         {
             // As a circuit renders them (prerendering is the browser tests' part).
             SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+            Render<MudSnackbarProvider>();
+            _providersRendered = true;
         }
 
-        Popovers ??= Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
         return Render(parameters ?? (_ => { }));
+    }
+
+    /// <summary>
+    /// Renders a control that opens popovers or dialogs (selects, pickers, confirmations) as the page around it
+    /// would: inside the page's <see cref="OverlayProviders"/>, with the layout's snackbar provider.
+    /// </summary>
+    protected IRenderedComponent<TComponent> RenderWithOverlays<TComponent>(
+        Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : IComponent
+    {
+        if (!_providersRendered)
+        {
+            SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+            Render<OverlayProviders>();
+        }
+
+        return RenderWithProviders(parameters);
     }
 }

@@ -58,7 +58,7 @@ public sealed class PoisonedRedisTests(RedisServerFixture redis) : IClassFixture
 
         await connection.GetSubscriber().PublishAsync(
             RedisChannel.Literal(keys.InvalidationChannel),
-            $$"""{"o":"intruder","i":0,"k":[],"a":[{"k":"{{keys.Presence}}","m":[{"id":{{id}},"version":999999,"payload":"I|-99999999999999999"}]}]}""");
+            $$$"""{"o":"intruder","i":0,"n":{{{keys.Generation}}},"v":{"d":[],"p":[["directory:presence",{{{id}}},999999,"I|-99999999999999999"]]}}""");
 
         await Eventually.HoldsAsync(
             () => app.Logs.WithEventId(1226).Any(entry => entry.Message.Contains($"member {id}", StringComparison.Ordinal)),

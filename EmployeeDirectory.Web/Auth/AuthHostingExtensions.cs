@@ -56,7 +56,7 @@ public static class AuthHostingExtensions
             .Configure<IOptions<AuthOptions>, IHostEnvironment>((cookie, auth, environment) => ConfigureCookie(cookie, auth.Value, environment));
 
         // Each request's cookie is re-read from the account this often (roles, employee link, stamp), as open circuits are.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = RefreshingAuthenticationStateProvider.RefreshInterval);
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = CircuitAccounts.RefreshInterval);
         if (!builder.Environment.IsDevelopment())
         {
             services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
@@ -65,6 +65,7 @@ public static class AuthHostingExtensions
         services.AddDirectoryAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RefreshingAuthenticationStateProvider>();
+        services.AddSingleton<CircuitAccounts>();
 
         services.AddSingleton<EmployeeAccountLinks>();
         services.AddSingleton<ApiKeyStore>();

@@ -1,10 +1,15 @@
 using EmployeeDirectory.Web.Api;
 using EmployeeDirectory.Web.Components.Circuits;
 using EmployeeDirectory.Web.Components.Identity;
+using EmployeeDirectory.Web.Components.Live;
+using EmployeeDirectory.Web.Components.Presence;
+using EmployeeDirectory.Web.Components.Theme;
 using EmployeeDirectory.Web.Transport;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace EmployeeDirectory.Web.Components;
@@ -17,14 +22,27 @@ public static class UiHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddOptions<CircuitSettings>().BindConfiguration(CircuitSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CircuitOptions>().Configure<IOptions<CircuitSettings>>((circuits, settings) =>
+        {
+            circuits.DisconnectedCircuitMaxRetained = settings.Value.DisconnectedMaxRetained;
+            circuits.DisconnectedCircuitRetentionPeriod = settings.Value.DisconnectedRetentionPeriod;
+            circuits.JSInteropDefaultCallTimeout = settings.Value.JSInteropTimeout;
+            circuits.MaxBufferedUnacknowledgedRenderBatches = settings.Value.MaxBufferedUnacknowledgedRenderBatches;
+        });
         builder.Services.AddMudServices();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         // Changes are attributed to the signed-in user (sign-in itself is AddDirectoryAuth).
         builder.Services.TryAddScoped<ICurrentActor, SignedInCurrentActor>();
+        builder.Services.TryAddScoped<PresenceChanger>();
 
-        // At most Circuits:PerUser open circuits per account on this server; none for anonymous callers.
-        builder.Services.AddOptions<CircuitLimitOptions>().BindConfiguration(CircuitLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // One dispatcher per server hands each directory change to the open pages it concerns.
+        builder.Services.AddOptions<LiveDirectoryOptions>().BindConfiguration(LiveDirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<LiveDirectory>();
+        builder.Services.TryAddSingleton<ThemeStylesheet>();
+
+        // At most Circuits:PerUser open circuits per account on this server (settings above); none for anonymous callers.
         builder.Services.AddSingleton<OpenCircuits>();
         builder.Services.AddSingleton<CircuitRefusals>();
         builder.Services.AddScoped<CircuitHandler, CircuitLimitHandler>();
@@ -66,6 +84,7 @@ public static class UiHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapStaticAssets();
+        app.MapThemeStylesheet();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -170,16 +170,24 @@ internal sealed class FieldCache : IFieldCache, IDisposable
         _copies.ApplyLocally(invalidation, remote: false);
     }
 
-    /// <summary>Evicts keys everywhere as an invalidation does, and counts them as operator evictions per policy.</summary>
+    /// <summary>
+    /// Evicts keys everywhere as an invalidation does, and counts them as operator evictions per policy. Keys are
+    /// full names of this key space (the console lists nothing else); any other name is ignored.
+    /// </summary>
     public async Task EvictAsync(IReadOnlyCollection<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count == 0)
+        var space = Keys;
+        var drops = keys
+            .Select(key => space.TryParse(key, out var parsed) ? new CacheDrop(parsed.Family, parsed.Id ?? 0) : null)
+            .OfType<CacheDrop>()
+            .ToList();
+        if (drops.Count == 0)
         {
             return;
         }
 
-        await ApplyAsync(new ResolvedInvalidation(0, [.. keys], [])).ConfigureAwait(false);
+        await ApplyAsync(ResolvedInvalidation.From(new CacheInvalidation(drops, []), space, Policies, intentId: 0)).ConfigureAwait(false);
         foreach (var group in keys.Select(_copies.PolicyOf).OfType<CachePolicy>().GroupBy(policy => policy))
         {
             _metrics.Evicted(group.Key, group.Count());

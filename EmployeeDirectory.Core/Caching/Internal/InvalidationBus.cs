@@ -59,7 +59,7 @@ internal sealed partial class InvalidationBus : IDisposable
     /// <summary>Tells every server the cache moved to <paramref name="generation"/>. True when published.</summary>
     public async Task<bool> AnnounceGenerationAsync(long generation)
     {
-        var message = new InvalidationMessage(_origin, 0, [], [], Generation: generation).ToJson();
+        var message = InvalidationMessage.Announcement(_origin, generation).ToJson();
         return (await _gate.TryAsync(message, static (tier, m) => tier.PublishAsync(m)).ConfigureAwait(false)).Succeeded;
     }
 
@@ -92,14 +92,14 @@ internal sealed partial class InvalidationBus : IDisposable
 
     private void OnMessage(RedisChannel channel, RedisValue payload)
     {
-        var message = InvalidationMessage.Parse(((ReadOnlyMemory<byte>)payload).Span);
+        var message = InvalidationMessage.Parse(((ReadOnlyMemory<byte>)payload).Span, _target.Contract);
         if (message is null)
         {
             Log.UnreadableMessage(_logger);
             return;
         }
 
-        if (message.Generation is { } generation)
+        if (message.Announced is { } generation)
         {
             _target.GenerationAnnounced(generation);
             return;
@@ -107,22 +107,13 @@ internal sealed partial class InvalidationBus : IDisposable
 
         // This server's own messages are not news: its sends record themselves, and a delivery of another server's
         // intent must not pass for that server having sent it.
-        if (message.Origin != _origin)
+        var own = message.Origin == _origin;
+        if (!own)
         {
             _target.Heard(message.Intent);
         }
 
-        // Patches first: evicting raises the change events pages refresh on, and they must find the aggregates patched.
-        for (var i = 0; i < message.Aggregates.Count; i++)
-        {
-            var version = message.Versions is { } versions && i < versions.Count ? AggregateVersion.Parse(versions[i]) : null;
-            _target.PatchAggregate(message.Aggregates[i].Key, message.Aggregates[i].Members, version);
-        }
-
-        if (message.Origin != _origin && message.Keys.Count > 0)
-        {
-            _target.EvictRemote(message.Keys);
-        }
+        _target.Receive(message, own);
     }
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)

@@ -24,17 +24,14 @@ internal sealed class LocalCopies(
     /// <summary>Evicts an invalidation's keys and applies its patches here (this server reads its own writes at once).</summary>
     public void ApplyLocally(ResolvedInvalidation invalidation, bool remote)
     {
-        // Patches first: evicting raises the change events pages refresh on, and they must find the aggregates patched.
+        // Patches first: the change event pages refresh on must find the aggregates patched.
         foreach (var aggregate in invalidation.Aggregates)
         {
             // Without a version: the aggregate's version moves on only with the message, which arrives in order.
             aggregates.Apply(aggregate.Key, aggregate.Members, version: null);
         }
 
-        if (invalidation.DropKeys.Count > 0)
-        {
-            Evict(invalidation.DropKeys, remote);
-        }
+        Evict(invalidation.Source, invalidation.DropKeys, remote);
     }
 
     /// <summary>Empties this server's L1 and tells open pages to refresh everything.</summary>
@@ -42,7 +39,7 @@ internal sealed class LocalCopies(
     {
         l1.Clear();
         flights.ForgetAll();
-        raise(new CacheInvalidatedEventArgs([], remote: false, everything: true));
+        raise(CacheInvalidatedEventArgs.Cleared);
     }
 
     /// <summary>Moves to another cache generation: its keys are new names, so nothing of the old one is read again.</summary>
@@ -63,10 +60,28 @@ internal sealed class LocalCopies(
 
     void IInvalidationTarget.Heard(long intentId) => Relay?.Heard(intentId);
 
-    void IInvalidationTarget.EvictRemote(IReadOnlyList<string> keys) => Evict(keys, remote: true);
+    CacheContract IInvalidationTarget.Contract => Keys.Contract;
 
-    void IInvalidationTarget.PatchAggregate(string key, IReadOnlyList<AggregateMember> members, AggregateVersion? version) =>
-        aggregates.Apply(key, members, version);
+    void IInvalidationTarget.Receive(InvalidationMessage message, bool own)
+    {
+        var keys = Keys;
+        if (message.Generation == keys.Generation)
+        {
+            // Grouped as the sender's ResolvedInvalidation grouped them, so the script's versions line up.
+            var index = 0;
+            foreach (var group in message.Invalidation.Patches.GroupBy(patch => patch.Aggregate))
+            {
+                var version = message.Versions is { } versions && index < versions.Count ? AggregateVersion.Parse(versions[index]) : null;
+                aggregates.Apply(keys.NameOf(group.Key, 0), [.. group.Select(patch => patch.Member)], version);
+                index++;
+            }
+        }
+
+        if (!own)
+        {
+            Evict(message.Invalidation, [.. message.Invalidation.Drops.Select(drop => keys.NameOf(drop.Family, drop.Id)).Distinct(StringComparer.Ordinal)], remote: true);
+        }
+    }
 
     // Only the database says which generation is current: a message on the channel is a hint to go and look.
     // Without a generation store nobody announces one, so an announcement is ignored.
@@ -87,7 +102,7 @@ internal sealed class LocalCopies(
         }
     }
 
-    private void Evict(IReadOnlyList<string> keys, bool remote)
+    private void Evict(CacheInvalidation source, IReadOnlyList<string> keys, bool remote)
     {
         foreach (var key in keys)
         {
@@ -100,6 +115,9 @@ internal sealed class LocalCopies(
             }
         }
 
-        raise(new CacheInvalidatedEventArgs(keys, remote, everything: false));
+        if (!source.IsEmpty)
+        {
+            raise(new CacheInvalidatedEventArgs(source, keys, remote));
+        }
     }
 }

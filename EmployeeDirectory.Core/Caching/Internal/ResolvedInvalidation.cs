@@ -1,14 +1,23 @@
 namespace EmployeeDirectory.Core.Caching.Internal;
 
 /// <summary>A <see cref="CacheInvalidation"/> resolved against the current key space, ready for the script and the message.</summary>
+/// <param name="Source">The invalidation as the write declared it: what listeners are told, typed.</param>
 /// <param name="IntentId">The outbox intent it carries out; 0 when it has none.</param>
+/// <param name="Generation">The cache generation whose keys it names.</param>
 /// <param name="DropKeys">Full names of the keys to drop.</param>
 /// <param name="Aggregates">Members to patch, per aggregate.</param>
-internal sealed record ResolvedInvalidation(long IntentId, IReadOnlyList<string> DropKeys, IReadOnlyList<ResolvedAggregatePatch> Aggregates)
+internal sealed record ResolvedInvalidation(
+    CacheInvalidation Source,
+    long IntentId,
+    long Generation,
+    IReadOnlyList<string> DropKeys,
+    IReadOnlyList<ResolvedAggregatePatch> Aggregates)
 {
     public static ResolvedInvalidation From(CacheInvalidation invalidation, CacheKeySpace keys, CachePolicies policies, long intentId) =>
         new(
+            invalidation,
             intentId,
+            keys.Generation,
             [.. invalidation.Drops.Select(drop => keys.NameOf(drop.Family, drop.Id)).Distinct(StringComparer.Ordinal)],
             [.. invalidation.Patches
                 .GroupBy(patch => patch.Aggregate)
@@ -18,8 +27,7 @@ internal sealed record ResolvedInvalidation(long IntentId, IReadOnlyList<string>
                     policies[group.Key.Policy].Ttl,
                     [.. group.Select(patch => patch.Member)]))]);
 
-    public InvalidationMessage ToMessage(string origin) =>
-        new(origin, IntentId, DropKeys, [.. Aggregates.Select(a => new AggregatePatchMessage(a.Key, a.Members))]);
+    public InvalidationMessage ToMessage(string origin) => new(origin, IntentId, Generation, Source);
 }
 
 /// <summary>One aggregate's members in a resolved invalidation.</summary>

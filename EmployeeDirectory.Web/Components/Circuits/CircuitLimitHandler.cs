@@ -15,7 +15,7 @@ namespace EmployeeDirectory.Web.Components.Circuits;
 internal sealed partial class CircuitLimitHandler(
     AuthenticationStateProvider authentication,
     OpenCircuits open,
-    IOptions<CircuitLimitOptions> options,
+    IOptions<CircuitSettings> options,
     IJSRuntime js,
     CircuitRefusals refusals,
     ILogger<CircuitLimitHandler> logger) : CircuitHandler

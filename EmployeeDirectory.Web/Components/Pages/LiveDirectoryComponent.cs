@@ -1,104 +1,117 @@
 using EmployeeDirectory.Core.Employees;
+using EmployeeDirectory.Web.Components.Live;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace EmployeeDirectory.Web.Components.Pages;
 
 /// <summary>
-/// Base for pages that show directory data: forwards <see cref="IDirectoryChangeFeed.Changed"/> onto the
-/// renderer's thread, and unsubscribes on dispose so a closed page is never refreshed.
+/// Base for pages that show directory data live. The page tells this server's <see cref="LiveDirectory"/> what it
+/// shows (<see cref="Follow"/>), gets only the changes that concern it, on its renderer's thread, and either patches
+/// what it shows in place or asks for its query to run again (<see cref="RequestRefresh"/>, coalesced: one run per
+/// burst, at the end of <see cref="LiveDirectoryOptions.LiveRefreshInterval"/>). An idle page holds no timer and runs
+/// nothing.
 /// </summary>
-public abstract partial class LiveDirectoryComponent : LifetimeComponent
+public abstract partial class LiveDirectoryComponent : LifetimeComponent, ILiveView
 {
-    private bool _subscribed;
+    private LiveRegistration? _registration;
+    private CoalescedRefresh? _refresh;
 
     [Inject]
-    private IDirectoryChangeFeed ChangeFeed { get; set; } = default!;
+    private LiveDirectory Live { get; set; } = default!;
+
+    [Inject]
+    private IOptions<LiveDirectoryOptions> LiveOptions { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
     private ILogger<LiveDirectoryComponent> Logger { get; set; } = default!;
 
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
     protected override void OnInitialized()
     {
-        ChangeFeed.Changed += OnDirectoryChanged;
-        _subscribed = true;
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
+        // A prerender ends before any change could reach it; only a circuit's page follows changes.
+        if (RendererInfo.IsInteractive)
         {
-            _ = KeepSinceTimesCurrentAsync();
+            _registration = Live.Register(this);
+            _refresh = new CoalescedRefresh(Clock, LiveOptions.Value.LiveRefreshInterval, RunRefreshAsync);
         }
     }
 
-    /// <summary>Runs on the renderer's thread for every invalidation, from this server or another; a render follows.</summary>
+    void ILiveView.Deliver(DirectoryChangedEventArgs change)
+    {
+        if (!IsDisposed)
+        {
+            _ = InvokeAsync(() => HandleAsync(change));
+        }
+    }
+
+    /// <summary>Says what the page shows now: changes of these employees, and those <paramref name="interest"/> asks for, reach it from here on.</summary>
+    protected void Follow(LiveInterest interest, IReadOnlyCollection<int> shown) => _registration?.Update(interest, shown);
+
+    /// <summary>
+    /// Runs on the renderer's thread for each change that concerns this page. Patch what it shows in place (a row
+    /// component renders itself), or call <see cref="RequestRefresh"/>; the page itself renders only after a refresh.
+    /// </summary>
     protected abstract Task OnDirectoryChangedAsync(DirectoryChangedEventArgs change);
+
+    /// <summary>Reads what the page shows again (its query); the page renders after it.</summary>
+    protected abstract Task RefreshAsync();
+
+    /// <summary>True while a refresh was asked for and has not started yet.</summary>
+    internal bool IsRefreshPending => _refresh?.IsPending == true;
+
+    /// <summary>Asks for <see cref="RefreshAsync"/>: once at the end of the refresh interval, however many changes ask meanwhile.</summary>
+    protected void RequestRefresh()
+    {
+        if (_refresh is { } refresh)
+        {
+            _ = Guarded(refresh.RequestAsync(Lifetime), "refresh");
+        }
+    }
 
     protected override ValueTask OnDisposeAsync()
     {
-        if (_subscribed)
-        {
-            ChangeFeed.Changed -= OnDirectoryChanged;
-        }
-
+        _registration?.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Re-renders once a minute so "5 min ago" texts do not go stale on a page left open.</summary>
-    private async Task KeepSinceTimesCurrentAsync()
-    {
-        try
-        {
-            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), Time);
-            while (await timer.WaitForNextTickAsync(Lifetime))
-            {
-                await InvokeAsync(StateHasChanged);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed.
-        }
-    }
+    private Task HandleAsync(DirectoryChangedEventArgs change) =>
+        IsDisposed ? Task.CompletedTask : Guarded(OnDirectoryChangedAsync(change), "change");
 
-    private void OnDirectoryChanged(object? sender, DirectoryChangedEventArgs change)
+    private async Task RunRefreshAsync()
     {
         if (IsDisposed)
         {
             return;
         }
 
-        _ = InvokeAsync(async () =>
-        {
-            if (IsDisposed)
-            {
-                return;
-            }
+        await RefreshAsync();
+        StateHasChanged();
+    }
 
-            try
-            {
-                await OnDirectoryChangedAsync(change);
-                StateHasChanged();
-            }
-            catch (OperationCanceledException) when (IsDisposed)
-            {
-                // The page closed while refreshing.
-            }
-#pragma warning disable CA1031 // A failed background refresh must not tear down the user's circuit; the next change or a reload retries.
-            catch (Exception exception)
+    private async Task Guarded(Task work, string what)
+    {
+        try
+        {
+            await work;
+        }
+        catch (OperationCanceledException) when (IsDisposed)
+        {
+            // The page closed meanwhile.
+        }
+#pragma warning disable CA1031 // A failed live update must not tear down the user's circuit; the next change or a reload retries.
+        catch (Exception exception)
 #pragma warning restore CA1031
-            {
-                Log.RefreshFailed(Logger, exception, GetType().Name, change.Kind);
-            }
-        });
+        {
+            Log.LiveUpdateFailed(Logger, exception, GetType().Name, what);
+        }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Live refresh of {Component} after a {Kind} change failed")]
-        public static partial void RefreshFailed(ILogger logger, Exception exception, string component, DirectoryChangeKind kind);
+        [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Live {What} of {Component} failed")]
+        public static partial void LiveUpdateFailed(ILogger logger, Exception exception, string component, string what);
     }
 }

@@ -1,6 +1,4 @@
-using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
-using EmployeeDirectory.Web.Components.Identity;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -63,13 +61,7 @@ public sealed partial class PresenceButton
     public EventCallback<EmployeeStatus> Changed { get; set; }
 
     [Inject]
-    private IPresenceService Presence { get; set; } = default!;
-
-    [Inject]
-    private ICurrentActor Actor { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
+    private PresenceChanger Changer { get; set; } = default!;
 
     private string Text => Label ?? (Target == PresenceStatus.In ? "Set in" : "Set out");
 
@@ -80,10 +72,13 @@ public sealed partial class PresenceButton
         {
             // Pages show this button only where the user may use it; the presence service checks again,
             // so a button rendered anywhere else still cannot change someone else's status.
-            var actor = await Actor.GetActorAsync(Lifetime);
             var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
-            var result = await Presence.SetPresenceAsync(EmployeeId, new PresenceUpdate(Target, note, ExpectedStamp, Until, PresenceSource.Ui), actor, Lifetime);
-            await ReportAsync(result);
+            var stored = await Changer.SetAsync(
+                EmployeeId, EmployeeName, new PresenceUpdate(Target, note, ExpectedStamp, Until, PresenceSource.Ui), errors => Refused.InvokeAsync(errors), Lifetime);
+            if (stored is not null)
+            {
+                await Changed.InvokeAsync(stored);
+            }
         }
         catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
         {
@@ -94,39 +89,4 @@ public sealed partial class PresenceButton
             _busy = false;
         }
     }
-
-    private async Task ReportAsync(ServiceResult<EmployeeStatus> result)
-    {
-        switch (result.Outcome)
-        {
-            case ServiceOutcome.Ok when result.Value is { } status:
-                Snackbar.Add($"{EmployeeName} is now {StatusText(status)}", Severity.Success);
-                await Changed.InvokeAsync(status);
-                break;
-            case ServiceOutcome.Conflict when result.Value is { } current:
-                Snackbar.Add($"Someone else changed {EmployeeName}'s status first: they are {StatusText(current)}. Nothing was changed.", Severity.Warning);
-                await Changed.InvokeAsync(current);
-                break;
-            case ServiceOutcome.Forbidden:
-                Snackbar.Add($"You can change only your own status, not {EmployeeName}'s.", Severity.Warning);
-                break;
-            case ServiceOutcome.NotFound:
-                Snackbar.Add($"{EmployeeName} is no longer in the directory", Severity.Warning);
-                break;
-            case ServiceOutcome.Throttled:
-                var seconds = Math.Max(1, (int)Math.Ceiling((result.RetryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds));
-                Snackbar.Add($"{EmployeeName}'s status has been changed too often in the last minute. Nothing was changed: try again in {seconds} s.", Severity.Warning);
-                break;
-            case ServiceOutcome.Unavailable:
-                Snackbar.Add($"The directory's database can't be reached right now, so {EmployeeName}'s status was not changed. Try again in a moment.", Severity.Error);
-                break;
-            default:
-                var reason = result.Errors.Values.SelectMany(messages => messages).FirstOrDefault() ?? "The change was refused";
-                Snackbar.Add(reason, Severity.Error);
-                await Refused.InvokeAsync(result.Errors);
-                break;
-        }
-    }
-
-    private static string StatusText(EmployeeStatus status) => status.Presence == PresenceStatus.In ? "in" : "out";
 }

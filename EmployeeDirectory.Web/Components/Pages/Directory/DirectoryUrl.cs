@@ -63,6 +63,16 @@ public static class DirectoryUrl
             ? parsed
             : DirectorySort.Name;
 
+    /// <summary>The directory's address for <paramref name="query"/>, relative to the site (<c>/?sort=Title&amp;page=2</c>).</summary>
+    public static string PathOf(DirectoryQuery query)
+    {
+        var parts = ToParameters(query)
+            .Where(parameter => parameter.Value is not null)
+            .Select(parameter => $"{parameter.Key}={Uri.EscapeDataString(Convert.ToString(parameter.Value, CultureInfo.InvariantCulture)!)}");
+        var search = string.Join('&', parts);
+        return search.Length == 0 ? "/" : "/?" + search;
+    }
+
     /// <summary>Query-string values for <c>GetUriWithQueryParameters</c>; null removes a parameter.</summary>
     public static IReadOnlyDictionary<string, object?> ToParameters(DirectoryQuery query)
     {

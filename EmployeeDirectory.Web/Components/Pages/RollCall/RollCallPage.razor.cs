@@ -1,6 +1,7 @@
 using EmployeeDirectory.Core.Employees;
 using EmployeeDirectory.Core.Presence;
 using EmployeeDirectory.Core.RollCall;
+using EmployeeDirectory.Web.Components.Live;
 using EmployeeDirectory.Web.Components.Time;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -9,30 +10,23 @@ namespace EmployeeDirectory.Web.Components.Pages.RollCall;
 
 /// <summary>
 /// The roll call for a head count: In and Out per department or per location with totals, from the cached roll
-/// call; a group opens to the names. It follows every status change (at most once per <see cref="Coalesce"/>, so a
-/// busy morning does not re-render it for every badge swipe) and a back-at time passing.
+/// call; a group opens to the names. It follows every status change and a back-at time passing, reading the roll call
+/// again at most once per refresh interval, so a busy morning does not re-render it for every badge swipe.
 /// </summary>
 public sealed partial class RollCallPage
 {
-    /// <summary>Changes arriving closer together than this are shown together.</summary>
-    internal static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(500);
-
     private static readonly (string Title, PresenceStatus Presence)[] Lists = [("In", PresenceStatus.In), ("Out", PresenceStatus.Out)];
 
     private readonly HashSet<string> _open = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IReadOnlyList<RollCallPerson>> _people = new(StringComparer.OrdinalIgnoreCase);
     private RollCallSummary? _summary;
     private RollCallGrouping _grouping = RollCallGrouping.Department;
-    private bool _refreshQueued;
 
     [Inject]
     private IRollCallService RollCall { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
 
     [CascadingParameter]
     private ViewerTime? CascadedViewer { get; set; }
@@ -42,25 +36,21 @@ public sealed partial class RollCallPage
     protected override async Task OnInitializedAsync()
     {
         _summary = await RollCall.GetRollCallAsync(Lifetime);
+        Follow(new LiveInterest(AllStatuses: true), []);
     }
 
-    protected override async Task OnDirectoryChangedAsync(DirectoryChangedEventArgs change)
+    protected override Task OnDirectoryChangedAsync(DirectoryChangedEventArgs change)
     {
-        if (change.Kind == DirectoryChangeKind.Profile || _refreshQueued)
+        if (change.Everything || change.Statuses.Count > 0)
         {
-            return;
+            RequestRefresh();
         }
 
-        _refreshQueued = true;
-        try
-        {
-            await Task.Delay(Coalesce, Time, Lifetime);
-        }
-        finally
-        {
-            _refreshQueued = false;
-        }
+        return Task.CompletedTask;
+    }
 
+    protected override async Task RefreshAsync()
+    {
         _summary = await RollCall.GetRollCallAsync(Lifetime);
         foreach (var name in _open)
         {

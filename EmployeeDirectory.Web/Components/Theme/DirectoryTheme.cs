@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace EmployeeDirectory.Web.Components.Layout;
+namespace EmployeeDirectory.Web.Components.Theme;
 
 /// <summary>
 /// The app's palette: MudBlazor defaults with darker success, info, error and warning colours and secondary text, so text in those
